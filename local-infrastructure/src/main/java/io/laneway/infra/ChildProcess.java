@@ -1,0 +1,95 @@
+package io.laneway.infra;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A child JVM or server this JVM owns: output goes to a log file, the process is registered with
+ * {@link OrphanGuard} so it cannot outlive us, and {@link #stop()} asks politely before forcing.
+ */
+public final class ChildProcess implements AutoCloseable {
+
+    private final String name;
+    private final Process process;
+    private final Path logFile;
+
+    private ChildProcess(String name, Process process, Path logFile) {
+        this.name = name;
+        this.process = process;
+        this.logFile = logFile;
+    }
+
+    public static ChildProcess start(String name, List<String> command, Path workDir, Path logFile) {
+        try {
+            Files.createDirectories(logFile.getParent());
+            Process process = new ProcessBuilder(command)
+                    .directory(workDir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(logFile.toFile())
+                    .start();
+            OrphanGuard.register(process.pid(), "TERM");
+            return new ChildProcess(name, process, logFile);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot start " + name + ": " + command, e);
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
+    /** Fails fast with the tail of the log when the process died while we were waiting for it. */
+    public void awaitReady(Duration timeout, java.util.function.BooleanSupplier ready) {
+        Await.until(name + " to become ready (log: " + logFile + ")", timeout, () -> {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; last log lines:\n" + tail());
+            }
+            return ready.getAsBoolean();
+        });
+    }
+
+    public String tail() {
+        try {
+            List<String> lines = Files.readAllLines(logFile);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(log unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    public void stop() {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

@@ -1,0 +1,142 @@
+package io.laneway.contracts.registry;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.avro.Schema;
+
+/**
+ * A small client for the Confluent Schema Registry REST API (v7), the protocol Confluent Schema Registry,
+ * Apicurio ({@code /apis/ccompat/v7}), Karapace and Redpanda all speak.
+ *
+ * <p>Why hand-written: Confluent's own client jars are not available from Maven Central, and Apicurio's
+ * serde speaks only Apicurio's native API. This covers the five calls a producer/consumer needs, with
+ * caching so the registry is asked once per schema, not once per record.
+ */
+public final class SchemaRegistryClient {
+
+    public static final String BACKWARD_TRANSITIVE = "BACKWARD_TRANSITIVE";
+    private static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, SchemaRegistryClient> BY_URL = new ConcurrentHashMap<>();
+
+    private final String baseUrl;
+    private final HttpClient http;
+    private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
+    private final Map<String, Integer> idsBySubjectAndSchema = new ConcurrentHashMap<>();
+
+    public SchemaRegistryClient(String baseUrl) {
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** One cached client per registry URL, shared by all serializers in the JVM. */
+    public static SchemaRegistryClient forUrl(String baseUrl) {
+        return BY_URL.computeIfAbsent(baseUrl, SchemaRegistryClient::new);
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    /** Registers (or finds) the schema under the subject and returns its global id. */
+    public int register(String subject, Schema schema) {
+        String cacheKey = subject + '\u0000' + schema.toString();
+        Integer cached = idsBySubjectAndSchema.get(cacheKey);
+        if (cached != null) {
+            return cached;
+        }
+        JsonNode answer = send("POST", "/subjects/" + encode(subject) + "/versions", schemaBody(schema));
+        int id = answer.get("id").asInt();
+        idsBySubjectAndSchema.put(cacheKey, id);
+        schemasById.putIfAbsent(id, schema);
+        return id;
+    }
+
+    public Schema schemaById(int id) {
+        return schemasById.computeIfAbsent(id, key -> {
+            JsonNode answer = send("GET", "/schemas/ids/" + key, null);
+            return new Schema.Parser().parse(answer.get("schema").asText());
+        });
+    }
+
+    /** Sets the subject's compatibility level, e.g. {@link #BACKWARD_TRANSITIVE}. */
+    public void setCompatibility(String subject, String level) {
+        send("PUT", "/config/" + encode(subject), JSON.createObjectNode().put("compatibility", level).toString());
+    }
+
+    public String compatibility(String subject) {
+        JsonNode answer = send("GET", "/config/" + encode(subject), null);
+        JsonNode level = answer.has("compatibilityLevel") ? answer.get("compatibilityLevel") : answer.get("compatibility");
+        return level == null ? null : level.asText();
+    }
+
+    /** Asks the registry whether the schema could be registered under the subject now. */
+    public boolean isCompatible(String subject, Schema schema) {
+        JsonNode answer = send("POST", "/compatibility/subjects/" + encode(subject) + "/versions/latest", schemaBody(schema));
+        return answer.get("is_compatible").asBoolean();
+    }
+
+    public List<String> subjects() {
+        List<String> subjects = new ArrayList<>();
+        send("GET", "/subjects", null).forEach(node -> subjects.add(node.asText()));
+        return subjects;
+    }
+
+    private static String schemaBody(Schema schema) {
+        return JSON.createObjectNode().put("schemaType", "AVRO").put("schema", schema.toString()).toString();
+    }
+
+    private static String encode(String subject) {
+        return URLEncoder.encode(subject, StandardCharsets.UTF_8);
+    }
+
+    private JsonNode send(String method, String path, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(10))
+                .header("Accept", CONTENT_TYPE + ", application/json");
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", CONTENT_TYPE).method(method, HttpRequest.BodyPublishers.ofString(body));
+        }
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                throw error(method, path, response);
+            }
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new SchemaRegistryException("Schema registry at " + baseUrl + " unreachable: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SchemaRegistryException("Interrupted calling the schema registry", e);
+        }
+    }
+
+    private static SchemaRegistryException error(String method, String path, HttpResponse<String> response) {
+        int code = response.statusCode();
+        String message = response.body();
+        try {
+            JsonNode node = JSON.readTree(response.body());
+            code = node.path("error_code").asInt(code);
+            message = node.path("message").asText(message);
+        } catch (IOException ignored) {
+            // not JSON: keep the raw body
+        }
+        return new SchemaRegistryException(method + " " + path + " -> HTTP " + response.statusCode() + ": " + message,
+                response.statusCode(), code);
+    }
+}
