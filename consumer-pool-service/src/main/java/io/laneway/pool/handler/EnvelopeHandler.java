@@ -1,0 +1,21 @@
+package io.laneway.pool.handler;
+
+/**
+ * The one thing a platform user writes: how to process one envelope type. Register an implementation as
+ * a Spring bean and the pool routes that type to it.
+ *
+ * <p>{@link #handle} runs inside the pool's database transaction: write effects through
+ * {@link HandlerContext#jdbc()} and events through {@link HandlerContext#emit}; they commit together with
+ * the idempotency claim, or not at all. Throw to fail: the pool retries with backoff, then dead-letters.
+ *
+ * @param <P> the payload, decoded from the envelope's JSON
+ */
+public interface EnvelopeHandler<P> {
+
+    /** The envelope type this handler owns, as in the router's type catalog, e.g. {@code demo.greet}. */
+    String type();
+
+    Class<P> payloadType();
+
+    void handle(P payload, HandlerContext context) throws Exception;
+}

@@ -1,0 +1,79 @@
+package io.laneway.launcher;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Publishes a bounded batch of sample messages across the three lanes and prints their progress until
+ * every one is COMPLETED (or a deadline passes). Loopback only, stops by itself.
+ */
+final class DemoTraffic {
+
+    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"([A-Z_]+)\"");
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final String routerUrl;
+    private final String projectionUrl;
+
+    DemoTraffic(String routerUrl, String projectionUrl) {
+        this.routerUrl = routerUrl;
+        this.projectionUrl = projectionUrl;
+    }
+
+    void run(int messages) throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < messages; i++) {
+            String body = switch (i % 4) {
+                case 0 -> "{\"type\":\"report.render\",\"orderingKey\":\"report-" + i + "\",\"payload\":{\"reportId\":\"r" + i + "\",\"pages\":50}}";
+                case 1 -> "{\"type\":\"video.transcode\",\"payload\":{\"videoId\":\"v" + i + "\",\"seconds\":3}}";
+                case 2 -> "{\"type\":\"demo.greet\",\"priority\":\"critical\",\"payload\":{\"name\":\"Critical " + i + "\"}}";
+                default -> "{\"type\":\"demo.greet\",\"orderingKey\":\"customer-" + (i % 7) + "\",\"payload\":{\"name\":\"Guest " + i + "\"}}";
+            };
+            var response = http.send(HttpRequest.newBuilder(URI.create(routerUrl + "/v1/messages"))
+                    .header("Content-Type", "application/json").header("X-Client-Id", "demo")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            Matcher m = ID.matcher(response.body());
+            if (response.statusCode() == 202 && m.find()) {
+                ids.add(m.group(1));
+            } else {
+                System.out.println("demo: publish answered " + response.statusCode() + ": " + response.body());
+            }
+        }
+        System.out.println("demo: published " + ids.size() + " messages; following their status ...");
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            for (String id : ids) {
+                counts.merge(status(id), 1, Integer::sum);
+            }
+            System.out.println("demo: " + counts);
+            if (counts.getOrDefault("COMPLETED", 0) == ids.size()) {
+                System.out.println("demo: all " + ids.size() + " messages COMPLETED");
+                return;
+            }
+            Thread.sleep(1000); // progress display cadence, not synchronisation
+        }
+        System.out.println("demo: deadline passed before every message completed");
+    }
+
+    private String status(String id) {
+        try {
+            var response = http.send(HttpRequest.newBuilder(URI.create(projectionUrl + "/v1/messages/" + id)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Matcher m = STATUS.matcher(response.body());
+            return response.statusCode() == 200 && m.find() ? m.group(1) : "UNKNOWN";
+        } catch (Exception e) {
+            return "UNREACHABLE";
+        }
+    }
+}

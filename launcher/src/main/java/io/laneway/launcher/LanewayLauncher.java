@@ -1,0 +1,78 @@
+package io.laneway.launcher;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code ./laneway [--demo]}: the whole platform on this machine, until Ctrl-C.
+ * Everything is ephemeral (fresh broker, database and registry per run) and binds 127.0.0.1 only.
+ */
+public final class LanewayLauncher {
+
+    private LanewayLauncher() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> options = List.of(args);
+        if (options.contains("--help")) {
+            System.out.println("usage: ./laneway [--demo]   (--demo publishes sample traffic and shows its progress)");
+            return;
+        }
+        Path root = repositoryRoot();
+        Path runDir = root.resolve(".laneway-run");
+        System.out.println("Starting Laneway (logs in " + runDir.resolve("logs") + ") ...");
+        long started = System.nanoTime();
+        Platform platform = Platform.start(ServicePorts.defaults(), root, runDir);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping Laneway ...");
+            platform.close();
+            System.out.println("Stopped. No process left behind.");
+            stopped.countDown();
+        }, "laneway-shutdown"));
+        printWhereEverythingListens(platform, (System.nanoTime() - started) / 1_000_000);
+        if (options.contains("--demo")) {
+            new DemoTraffic(platform.routerUrl(), platform.projectionUrl()).run(60);
+        }
+        System.out.println("Press Ctrl-C to stop.");
+        stopped.await();
+    }
+
+    private static void printWhereEverythingListens(Platform platform, long millis) {
+        var p = platform.ports();
+        var infra = platform.infrastructure();
+        System.out.printf("""
+
+                Laneway is up in %d ms. Everything listens on 127.0.0.1:
+                  router-service         http://127.0.0.1:%d   POST /v1/messages
+                  consumer-pool-service  http://127.0.0.1:%d   /actuator/health
+                  saga-orchestrator      http://127.0.0.1:%d   /actuator/health
+                  projection-service     http://127.0.0.1:%d   GET /v1/messages/{id}
+                  Kafka (KRaft)          %s
+                  PostgreSQL 17          %s (user postgres / postgres)
+                  Schema registry        %s   (Confluent API; Apicurio %s)
+                  Prometheus metrics     /actuator/prometheus on each service
+
+                Try:
+                  curl -s -XPOST http://127.0.0.1:%d/v1/messages -H 'Content-Type: application/json' \\
+                       -d '{"type":"demo.greet","priority":"high","payload":{"name":"Ada"}}'
+                  curl -s http://127.0.0.1:%d/v1/messages/<id>
+
+                """, millis, p.router(), p.pool(), p.saga(), p.projection(), infra.kafkaBootstrapServers(),
+                infra.postgres().jdbcUrl(Platform.POOL_DATABASE), infra.schemaRegistryUrl(), "3.3.3",
+                p.router(), p.projection());
+    }
+
+    /** The folder holding the reactor pom and the service modules (the launcher runs from a checkout). */
+    static Path repositoryRoot() {
+        Path dir = Path.of(System.getProperty("laneway.home", "")).toAbsolutePath();
+        for (Path d = dir; d != null; d = d.getParent()) {
+            if (Files.isDirectory(d.resolve("router-service")) && Files.isRegularFile(d.resolve("pom.xml"))) {
+                return d;
+            }
+        }
+        throw new IllegalStateException("Run the launcher from a Laneway checkout (or set -Dlaneway.home)");
+    }
+}

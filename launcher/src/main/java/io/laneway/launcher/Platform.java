@@ -1,0 +1,130 @@
+package io.laneway.launcher;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import io.laneway.contracts.Topics;
+import io.laneway.infra.ChildProcess;
+import io.laneway.infra.JdkLocator;
+import io.laneway.infra.LocalInfrastructure;
+import io.laneway.infra.OrphanGuard;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole platform on one machine: real Kafka, PostgreSQL and schema registry, topics created, and the
+ * four services started from their built jars as child JVMs (as they run in production: separate
+ * processes that share only Kafka, the registry and the database).
+ */
+public final class Platform implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Platform.class);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    public static final String POOL_DATABASE = "laneway_pool";
+
+    private final ServicePorts ports;
+    private final LocalInfrastructure infrastructure;
+    private final List<ChildProcess> services;
+
+    private Platform(ServicePorts ports, LocalInfrastructure infrastructure, List<ChildProcess> services) {
+        this.ports = ports;
+        this.infrastructure = infrastructure;
+        this.services = services;
+    }
+
+    public static Platform start(ServicePorts ports, Path repositoryRoot, Path runDir) {
+        LocalInfrastructure infra = LocalInfrastructure.start(ports.infrastructure(), runDir);
+        List<ChildProcess> started = new ArrayList<>();
+        try {
+            infra.kafka().createTopics(Topics.all());
+            var datasource = infra.datasourceProperties(POOL_DATABASE);
+            Path java = JdkLocator.javaExecutable(21);
+            List<String> common = List.of(
+                    "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers(),
+                    "--laneway.schema-registry.url=" + infra.schemaRegistryUrl());
+            String stateDir = runDir.resolve("projection-state-" + ProcessHandle.current().pid()).toString();
+            started.add(service(java, repositoryRoot, runDir, "router-service", ports.router(), common,
+                    List.of("--laneway.router.status-base-url=http://127.0.0.1:" + ports.projection())));
+            started.add(service(java, repositoryRoot, runDir, "consumer-pool-service", ports.pool(), common,
+                    List.of("--spring.datasource.url=" + datasource.get("spring.datasource.url"),
+                            "--spring.datasource.username=" + datasource.get("spring.datasource.username"),
+                            "--spring.datasource.password=" + datasource.get("spring.datasource.password"))));
+            started.add(service(java, repositoryRoot, runDir, "saga-orchestrator", ports.saga(), common,
+                    List.of("--spring.kafka.streams.state-dir=" + stateDir + "-saga")));
+            started.add(service(java, repositoryRoot, runDir, "projection-service", ports.projection(), common,
+                    List.of("--spring.kafka.streams.state-dir=" + stateDir)));
+            int[] servicePorts = {ports.router(), ports.pool(), ports.saga(), ports.projection()};
+            List<CompletableFuture<Void>> ready = new ArrayList<>();
+            for (int i = 0; i < started.size(); i++) {
+                ChildProcess service = started.get(i);
+                int port = servicePorts[i];
+                ready.add(CompletableFuture.runAsync(() -> service.awaitReady(Duration.ofSeconds(120), () -> isReady(port))));
+            }
+            CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
+            return new Platform(ports, infra, started);
+        } catch (RuntimeException e) {
+            started.forEach(ChildProcess::stop);
+            infra.close();
+            throw e;
+        }
+    }
+
+    private static ChildProcess service(Path java, Path root, Path runDir, String name, int port,
+                                        List<String> common, List<String> extra) {
+        Path jar = root.resolve(name).resolve("target").resolve(name + ".jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build first with ./mvnw -DskipTests install");
+        }
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx512m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--server.port=" + port, "--server.address=127.0.0.1"));
+        command.addAll(common);
+        command.addAll(extra);
+        log.info("Starting {} on port {}", name, port);
+        return ChildProcess.start(name, command, root, runDir.resolve("logs").resolve(name + ".log"));
+    }
+
+    static boolean isReady(int port) {
+        try {
+            var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+                    .timeout(Duration.ofSeconds(2)).build();
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    public ServicePorts ports() {
+        return ports;
+    }
+
+    public LocalInfrastructure infrastructure() {
+        return infrastructure;
+    }
+
+    public List<ChildProcess> services() {
+        return services;
+    }
+
+    public String routerUrl() {
+        return "http://127.0.0.1:" + ports.router();
+    }
+
+    public String projectionUrl() {
+        return "http://127.0.0.1:" + ports.projection();
+    }
+
+    @Override
+    public void close() {
+        services.parallelStream().forEach(ChildProcess::stop);
+        infrastructure.close();
+        OrphanGuard.disarm();
+    }
+}

@@ -1,0 +1,14 @@
+package io.laneway.projection;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.kafka.annotation.EnableKafkaStreams;
+
+@SpringBootApplication
+@EnableKafkaStreams
+public class ProjectionApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(ProjectionApplication.class, args);
+    }
+}

@@ -1,0 +1,50 @@
+package io.laneway.projection.status;
+
+import io.laneway.contracts.lifecycle.LifecycleEvent;
+import io.laneway.contracts.lifecycle.MessageStatus;
+import io.laneway.contracts.projection.MessageStatusView;
+
+/**
+ * How one lifecycle event changes a message's status view. Pure, so the rules read as a table:
+ * events can arrive out of order (the router's ROUTED and the pool's COMPLETED travel on different
+ * producers), so a view only moves forward: a later attempt beats an earlier one, and within an attempt
+ * a later stage beats an earlier one. Terminal states stay terminal for their attempt.
+ */
+public final class StatusTransition {
+
+    private StatusTransition() {
+    }
+
+    public static MessageStatusView apply(MessageStatusView current, LifecycleEvent event) {
+        if (current != null && !supersedes(event, current)) {
+            return current;
+        }
+        return MessageStatusView.newBuilder()
+                .setMessageId(event.getMessageId())
+                .setType(event.getType())
+                .setStatus(event.getStatus())
+                .setLane(event.getLane() != null ? event.getLane() : current == null ? null : current.getLane())
+                .setAttempt(event.getAttempt())
+                .setUpdatedAt(event.getOccurredAt())
+                .setDurationMillis(event.getDurationMillis())
+                .setError(event.getError())
+                .build();
+    }
+
+    static boolean supersedes(LifecycleEvent event, MessageStatusView current) {
+        if (event.getAttempt() != current.getAttempt()) {
+            return event.getAttempt() > current.getAttempt();
+        }
+        return stage(event.getStatus()) >= stage(current.getStatus());
+    }
+
+    /** Position in one attempt's life; the terminal outcomes share the last position. */
+    static int stage(MessageStatus status) {
+        return switch (status) {
+            case ACCEPTED -> 0;
+            case ROUTED -> 1;
+            case PROCESSING -> 2;
+            case FAILED, COMPLETED, DEAD_LETTERED -> 3;
+        };
+    }
+}

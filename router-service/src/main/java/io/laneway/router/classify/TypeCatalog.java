@@ -1,0 +1,37 @@
+package io.laneway.router.classify;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import io.laneway.contracts.envelope.Priority;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The envelope types clients may publish, from configuration ({@code laneway.router.types.<name>.*}).
+ * A type not listed here is refused at the door with the list of allowed types.
+ */
+@ConfigurationProperties("laneway.router")
+public record TypeCatalog(
+        Map<String, TypeSpec> types,
+        @DefaultValue("30s") Duration longRunningThreshold,
+        @DefaultValue("262144") int maxBodyBytes) {
+
+    public record TypeSpec(
+            @DefaultValue("NORMAL") Priority defaultPriority,
+            @DefaultValue("LIGHT") CostClass costClass,
+            @DefaultValue("1s") Duration expectedDuration,
+            @DefaultValue("5") int maxAttempts,
+            @DefaultValue("5m") Duration timeout) {
+    }
+
+    public TypeCatalog {
+        types = types == null ? Map.of() : new TreeMap<>(types);
+    }
+
+    public Optional<TypeSpec> find(String type) {
+        return Optional.ofNullable(types.get(type));
+    }
+}

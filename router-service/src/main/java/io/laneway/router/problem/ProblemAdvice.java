@@ -1,0 +1,90 @@
+package io.laneway.router.problem;
+
+import java.util.List;
+
+import io.laneway.router.ingest.InvalidRequestException;
+import io.laneway.router.publish.KafkaUnavailableException;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error leaves as RFC 9457 problem+json with a message a person can act on: never a stack trace,
+ * never a 500 for the caller's own mistake.
+ */
+@RestControllerAdvice
+public class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
+    private final MeterRegistry meters;
+
+    public ProblemAdvice(MeterRegistry meters) {
+        this.meters = meters;
+    }
+
+    @ExceptionHandler(InvalidRequestException.class)
+    ResponseEntity<ProblemDetail> invalid(InvalidRequestException e) {
+        return problem(e.status(), e.title(), e.getMessage());
+    }
+
+    @ExceptionHandler(PayloadTooLargeException.class)
+    ResponseEntity<ProblemDetail> tooLarge(PayloadTooLargeException e) {
+        return problem(HttpStatus.CONTENT_TOO_LARGE, "Request body too large", e.getMessage());
+    }
+
+    @ExceptionHandler(KafkaUnavailableException.class)
+    ResponseEntity<ProblemDetail> kafkaDown(KafkaUnavailableException e) {
+        log.warn("Publishing failed, answering 503: {}", e.getMessage());
+        ResponseEntity<ProblemDetail> answer = problem(HttpStatus.SERVICE_UNAVAILABLE, "Message broker unavailable",
+                "The message was not accepted because the broker is unavailable; retry after the indicated delay.");
+        return ResponseEntity.status(answer.getStatusCode()).header(HttpHeaders.RETRY_AFTER, "5").body(answer.getBody());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        if (e.getCause() instanceof PayloadTooLargeException tooLarge) {
+            return cast(tooLarge(tooLarge));
+        }
+        String reason = e.getMostSpecificCause().getMessage();
+        // Jackson's messages end with a source excerpt that helps nobody; keep the first line.
+        String firstLine = reason == null ? "unreadable body" : reason.lines().findFirst().orElse(reason);
+        return cast(problem(HttpStatus.BAD_REQUEST, "Malformed request body",
+                "The body is not a valid JSON message: " + firstLine));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        List<String> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> f.getField() + " " + f.getDefaultMessage()).sorted().toList();
+        ResponseEntity<ProblemDetail> answer = problem(HttpStatus.BAD_REQUEST, "Invalid message",
+                "The message has invalid fields: " + String.join("; ", errors));
+        answer.getBody().setProperty("errors", errors);
+        return cast(answer);
+    }
+
+    private ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail) {
+        meters.counter("laneway.router.messages.rejected", "status", String.valueOf(status.value()), "reason", title).increment();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static ResponseEntity<Object> cast(ResponseEntity<ProblemDetail> entity) {
+        return (ResponseEntity) entity;
+    }
+}

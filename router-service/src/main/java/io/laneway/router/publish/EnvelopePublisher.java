@@ -1,0 +1,84 @@
+package io.laneway.router.publish;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.laneway.contracts.Topics;
+import io.laneway.contracts.envelope.Envelope;
+import io.laneway.contracts.lifecycle.LifecycleEvent;
+import io.laneway.contracts.lifecycle.MessageStatus;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes an envelope to its lane topic and waits (bounded) for the broker's acknowledgement: the caller
+ * gets 202 only for a message that is durably in Kafka, and a 503 instead of a hang when Kafka is away.
+ */
+@Component
+public class EnvelopePublisher {
+
+    private static final Logger log = LoggerFactory.getLogger(EnvelopePublisher.class);
+
+    private final KafkaTemplate<String, Object> kafka;
+    private final Duration ackTimeout;
+
+    public EnvelopePublisher(KafkaTemplate<String, Object> kafka,
+                             @Value("${laneway.router.kafka-ack-timeout:5s}") Duration ackTimeout) {
+        this.kafka = kafka;
+        this.ackTimeout = ackTimeout;
+    }
+
+    public void publish(Envelope envelope) {
+        String topic = Topics.laneTopic(envelope.getRouting().getLane());
+        var record = new ProducerRecord<String, Object>(topic, envelope.getOrderingKey(), envelope);
+        record.headers().add("traceparent", traceparent(envelope.getMetadata().getTraceId()));
+        CompletableFuture<?> written = kafka.send(record);
+        // The lifecycle event is informational (the pool's COMPLETED supersedes it): sent, not awaited.
+        kafka.send(Topics.LIFECYCLE, envelope.getId(), routedEvent(envelope))
+                .whenComplete((ok, error) -> {
+                    if (error != null) {
+                        log.warn("ROUTED lifecycle event for {} not written: {}", envelope.getId(), error.toString());
+                    }
+                });
+        try {
+            written.get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            written.cancel(false);
+            throw new KafkaUnavailableException("Kafka did not acknowledge within " + ackTimeout.toMillis() + " ms", e);
+        } catch (ExecutionException e) {
+            throw new KafkaUnavailableException("Kafka refused the write: " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KafkaUnavailableException("Interrupted while waiting for Kafka", e);
+        }
+    }
+
+    private static LifecycleEvent routedEvent(Envelope envelope) {
+        return LifecycleEvent.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setMessageId(envelope.getId())
+                .setStatus(MessageStatus.ROUTED)
+                .setType(envelope.getType())
+                .setLane(envelope.getRouting().getLane())
+                .setOccurredAt(Instant.now())
+                .setAttempt(envelope.getRouting().getAttempt())
+                .setTraceId(envelope.getMetadata().getTraceId())
+                .build();
+    }
+
+    /** W3C trace context: version 00, the envelope's trace id, a fresh span id, sampled. */
+    private static byte[] traceparent(String traceId) {
+        String spanId = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        return ("00-" + traceId + "-" + spanId + "-01").getBytes(StandardCharsets.US_ASCII);
+    }
+}
