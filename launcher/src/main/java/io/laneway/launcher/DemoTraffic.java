@@ -49,6 +49,10 @@ final class DemoTraffic {
                 System.out.println("demo: publish answered " + response.statusCode() + ": " + response.body());
             }
         }
+        if (ids.isEmpty()) {
+            System.out.println("demo: nothing was accepted; see the router's log in .laneway-run/logs");
+            return;
+        }
         System.out.println("demo: published " + ids.size() + " messages; following their status ...");
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (System.nanoTime() < deadline) {

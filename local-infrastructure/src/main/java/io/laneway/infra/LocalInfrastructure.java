@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,10 +48,20 @@ public final class LocalInfrastructure implements AutoCloseable {
 
     public static LocalInfrastructure start(Ports ports, Path runDir) {
         long started = System.nanoTime();
+        // Own threads, not the common pool: Kafka loads classes through the thread's context class
+        // loader, which must be ours (inside a Spring Boot fat jar the common pool's is the system one).
+        ClassLoader loader = LocalInfrastructure.class.getClassLoader();
+        ExecutorService starters = Executors.newFixedThreadPool(3, task -> {
+            Thread thread = new Thread(task, "laneway-infra-start");
+            thread.setContextClassLoader(loader);
+            thread.setDaemon(true);
+            return thread;
+        });
         var registry = CompletableFuture.supplyAsync(
-                () -> LocalSchemaRegistry.start(ports.registryHttp(), ports.registryManagement(), runDir));
-        var postgres = CompletableFuture.supplyAsync(() -> LocalPostgres.start(ports.postgres(), runDir));
-        var kafka = CompletableFuture.supplyAsync(() -> LocalKafka.start(ports.kafka()));
+                () -> LocalSchemaRegistry.start(ports.registryHttp(), ports.registryManagement(), runDir), starters);
+        var postgres = CompletableFuture.supplyAsync(() -> LocalPostgres.start(ports.postgres(), runDir), starters);
+        var kafka = CompletableFuture.supplyAsync(() -> LocalKafka.start(ports.kafka()), starters);
+        starters.shutdown();
         try {
             CompletableFuture.allOf(registry, postgres, kafka).join();
         } catch (RuntimeException e) {

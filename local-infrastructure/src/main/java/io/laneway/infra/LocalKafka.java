@@ -12,18 +12,17 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 public final class LocalKafka implements AutoCloseable {
 
     private final EmbeddedKafkaKraftBroker broker;
+    private final String bootstrapServers;
 
-    private LocalKafka(EmbeddedKafkaKraftBroker broker) {
+    private LocalKafka(EmbeddedKafkaKraftBroker broker, String bootstrapServers) {
         this.broker = broker;
+        this.bootstrapServers = bootstrapServers;
     }
 
     /** @param port fixed port, or 0 for any free port */
     public static LocalKafka start(int port) {
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
-        if (port > 0) {
-            broker.kafkaPorts(port);
-        }
-        broker.brokerProperties(Map.of(
+        Map<String, String> properties = new java.util.HashMap<>(Map.of(
                 "auto.create.topics.enable", "false",
                 // single node: internal topics cannot be replicated
                 "offsets.topic.replication.factor", "1",
@@ -31,12 +30,19 @@ public final class LocalKafka implements AutoCloseable {
                 "transaction.state.log.min.isr", "1",
                 "group.initial.rebalance.delay.ms", "0",
                 "log.flush.interval.messages", String.valueOf(Long.MAX_VALUE)));
+        if (port > 0) {
+            // The test kit binds its own listeners to random ports and cannot be told otherwise; a third
+            // listener (LOCAL) gives clients the documented fixed port. Unknown listeners bind normally.
+            properties.put("listeners", "EXTERNAL://localhost:0,CONTROLLER://localhost:0,LOCAL://127.0.0.1:" + port);
+            properties.put("listener.security.protocol.map", "EXTERNAL:PLAINTEXT,CONTROLLER:PLAINTEXT,LOCAL:PLAINTEXT");
+        }
+        broker.brokerProperties(properties);
         broker.afterPropertiesSet();
-        return new LocalKafka(broker);
+        return new LocalKafka(broker, port > 0 ? "127.0.0.1:" + port : broker.getBrokersAsString());
     }
 
     public String bootstrapServers() {
-        return broker.getBrokersAsString();
+        return bootstrapServers;
     }
 
     /** Creates topics that do not exist yet; name -> partition count. */

@@ -55,8 +55,10 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
-        if (e.getCause() instanceof PayloadTooLargeException tooLarge) {
-            return cast(tooLarge(tooLarge));
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof PayloadTooLargeException tooLarge) { // a chunked body ran over the limit
+                return cast(tooLarge(tooLarge));
+            }
         }
         String reason = e.getMostSpecificCause().getMessage();
         // Jackson's messages end with a source excerpt that helps nobody; keep the first line.
