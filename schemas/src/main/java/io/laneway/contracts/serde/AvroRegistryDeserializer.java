@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.laneway.contracts.AvroContracts;
 import io.laneway.contracts.registry.SchemaRegistryClient;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
@@ -26,7 +27,7 @@ public class AvroRegistryDeserializer<T> implements Deserializer<T> {
     public static final String SPECIFIC_READER = "specific.avro.reader";
 
     static {
-        AvroTrust.trustLanewayContracts();
+        AvroContracts.trustGeneratedClasses();
     }
 
     private SchemaRegistryClient registry;

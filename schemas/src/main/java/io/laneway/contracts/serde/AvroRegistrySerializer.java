@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.laneway.contracts.AvroContracts;
 import io.laneway.contracts.registry.SchemaRegistryClient;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericContainer;
@@ -32,6 +33,10 @@ public class AvroRegistrySerializer<T extends GenericContainer> implements Seria
     public static final String REGISTRY_URL = "schema.registry.url";
     public static final String AUTO_REGISTER = "auto.register.schemas";
     public static final String COMPATIBILITY = "laneway.subject.compatibility";
+
+    static {
+        AvroContracts.trustGeneratedClasses();
+    }
 
     private SchemaRegistryClient registry;
     private boolean isKey;

@@ -1,0 +1,38 @@
+package io.laneway.projection.status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+
+import io.laneway.contracts.envelope.Lane;
+import io.laneway.contracts.lifecycle.LifecycleEvent;
+import io.laneway.contracts.lifecycle.MessageStatus;
+import io.laneway.contracts.projection.MessageStatusView;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class StatusTransitionTest {
+
+    @ParameterizedTest(name = "{0}#{1} then {2}#{3} -> {4}")
+    @CsvSource({
+            // current,    attempt, event,         attempt, result
+            "ROUTED,       1,       COMPLETED,     1,       COMPLETED",
+            "COMPLETED,    1,       ROUTED,        1,       COMPLETED",     // late ROUTED never undoes completion
+            "PROCESSING,   1,       ROUTED,        1,       PROCESSING",
+            "ACCEPTED,     1,       PROCESSING,    1,       PROCESSING",
+            "FAILED,       1,       PROCESSING,    2,       PROCESSING",    // a retry is a new attempt
+            "FAILED,       2,       COMPLETED,     1,       FAILED",        // an older attempt's news is stale
+            "PROCESSING,   3,       DEAD_LETTERED, 3,       DEAD_LETTERED",
+            "DEAD_LETTERED,1,       COMPLETED,     2,       COMPLETED",     // replayed by an operator
+    })
+    void movesOnlyForward(MessageStatus current, int currentAttempt, MessageStatus event, int eventAttempt, MessageStatus result) {
+        MessageStatusView view = StatusTransition.apply(null, event(current, currentAttempt));
+
+        assertThat(StatusTransition.apply(view, event(event, eventAttempt)).getStatus()).isEqualTo(result);
+    }
+
+    private static LifecycleEvent event(MessageStatus status, int attempt) {
+        return LifecycleEvent.newBuilder().setEventId("e").setMessageId("m-1").setStatus(status).setType("demo.greet")
+                .setLane(Lane.FAST).setOccurredAt(Instant.EPOCH).setAttempt(attempt).build();
+    }
+}
