@@ -97,6 +97,11 @@ public final class LocalInfrastructure implements AutoCloseable {
         return postgres;
     }
 
+    /** Processes outside this JVM that this infrastructure owns (Kafka runs inside it). */
+    public java.util.List<Long> externalProcessIds() {
+        return java.util.List.of(postgres.postmasterPid(), registry.pid());
+    }
+
     public LocalKafka kafka() {
         return kafka;
     }

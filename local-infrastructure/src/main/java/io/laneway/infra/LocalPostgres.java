@@ -20,9 +20,11 @@ public final class LocalPostgres implements AutoCloseable {
     public static final String PASSWORD = "postgres";
 
     private final EmbeddedPostgres postgres;
+    private final long postmasterPid;
 
-    private LocalPostgres(EmbeddedPostgres postgres) {
+    private LocalPostgres(EmbeddedPostgres postgres, long postmasterPid) {
         this.postgres = postgres;
+        this.postmasterPid = postmasterPid;
     }
 
     /** @param port fixed port, or 0 for any free port */
@@ -34,17 +36,24 @@ public final class LocalPostgres implements AutoCloseable {
                     .setCleanDataDirectory(true)
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("max_connections", "200")
-                    .setServerConfig("max_prepared_transactions", "0");
+                    .setServerConfig("max_prepared_transactions", "0")
+                    // zonky turns durability off by default; Laneway's guarantees (and benchmarks) need it on
+                    .setServerConfig("synchronous_commit", "on");
             if (port > 0) {
                 builder.setPort(port);
             }
             EmbeddedPostgres postgres = builder.start();
             long postmasterPid = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).getFirst().trim());
             OrphanGuard.register(postmasterPid, "INT");
-            return new LocalPostgres(postgres);
+            return new LocalPostgres(postgres, postmasterPid);
         } catch (IOException e) {
             throw new IllegalStateException("Cannot start embedded PostgreSQL", e);
         }
+    }
+
+    /** The server runs detached (pg_ctl daemonizes it), so it is not a descendant of this JVM. */
+    public long postmasterPid() {
+        return postmasterPid;
     }
 
     public int port() {

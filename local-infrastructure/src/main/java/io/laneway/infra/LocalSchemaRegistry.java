@@ -50,6 +50,10 @@ public final class LocalSchemaRegistry implements AutoCloseable {
         return "http://127.0.0.1:" + port + "/apis/ccompat/v7";
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
     public int port() {
         return port;
     }
