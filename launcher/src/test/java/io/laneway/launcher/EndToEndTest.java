@@ -1,0 +1,138 @@
+package io.laneway.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.laneway.contracts.registry.SchemaRegistryClient;
+import io.laneway.contracts.serde.AvroRegistryDeserializer;
+import io.laneway.contracts.serde.AvroRegistrySerializer;
+import io.laneway.infra.Await;
+import io.laneway.infra.ChildProcess;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The whole platform as users run it: the four service jars as separate JVMs on real Kafka, PostgreSQL
+ * and Apicurio. HTTP in, status out, every topic decodable with nothing but the registry URL.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EndToEndTest {
+
+    static Platform platform;
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    @BeforeAll
+    static void startPlatform() {
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        platform = Platform.start(ServicePorts.random(), root, Path.of("target", "e2e-run").toAbsolutePath());
+    }
+
+    @AfterAll
+    static void stopPlatformAndLeaveNothingBehind() {
+        List<Long> pids = new ArrayList<>(platform.services().stream().map(ChildProcess::pid).toList());
+        pids.addAll(platform.infrastructure().externalProcessIds());
+        platform.close();
+        Await.until("every platform process to exit", Duration.ofSeconds(30),
+                () -> pids.stream().map(ProcessHandle::of).noneMatch(p -> p.map(ProcessHandle::isAlive).orElse(false)));
+    }
+
+    @Test
+    @Order(1)
+    void aPublishedMessageIsProcessedAndItsStatusIsCompleted() throws Exception {
+        var accepted = http.send(HttpRequest.newBuilder(URI.create(platform.routerUrl() + "/v1/messages"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"type":"demo.greet","priority":"high","orderingKey":"customer-1","payload":{"name":"Ada"}}"""))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        String id = accepted.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+
+        AtomicReference<String> lastAnswer = new AtomicReference<>();
+        Await.until("message " + id + " to be COMPLETED", Duration.ofSeconds(30), () -> {
+            try {
+                var status = http.send(HttpRequest.newBuilder(URI.create(platform.projectionUrl() + "/v1/messages/" + id)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                lastAnswer.set(status.body());
+                return status.statusCode() == 200 && status.body().contains("\"status\":\"COMPLETED\"");
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        assertThat(lastAnswer.get()).contains("\"lane\":\"FAST\"").contains("\"type\":\"demo.greet\"");
+    }
+
+    @Test
+    @Order(2)
+    void everyTopicWrittenIsRegisteredAndDecodableWithOnlyTheRegistryUrl() throws Exception {
+        String bootstrap = platform.infrastructure().kafkaBootstrapServers();
+        String registryUrl = platform.infrastructure().schemaRegistryUrl();
+        Properties adminProps = new Properties();
+        adminProps.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        List<String> topics;
+        try (Admin admin = Admin.create(adminProps)) {
+            topics = admin.listTopics().names().get().stream().filter(t -> !t.startsWith("__")).sorted().toList();
+        }
+        List<String> subjects = new SchemaRegistryClient(registryUrl).subjects();
+        var plainDecoder = new AvroRegistryDeserializer<GenericRecord>();
+        plainDecoder.configure(java.util.Map.of(AvroRegistrySerializer.REGISTRY_URL, registryUrl), false);
+
+        List<String> nonEmpty = new ArrayList<>();
+        for (String topic : topics) {
+            List<byte[]> values = readAll(bootstrap, topic);
+            if (values.isEmpty()) {
+                continue;
+            }
+            nonEmpty.add(topic);
+            assertThat(subjects).as("subject for " + topic).contains(topic + "-value");
+            for (byte[] value : values) {
+                assertThat(plainDecoder.deserialize(topic, value)).as("a record of " + topic).isNotNull();
+            }
+        }
+        assertThat(nonEmpty).contains("laneway.lane.fast", "laneway.lifecycle");
+    }
+
+    private static List<byte[]> readAll(String bootstrap, String topic) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        List<byte[]> values = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<byte[], byte[]>(props)) {
+            var partitions = consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            var end = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(100)).forEach(r -> {
+                    if (r.value() != null) {
+                        values.add(r.value());
+                    }
+                });
+            }
+        }
+        return values;
+    }
+}
