@@ -29,6 +29,7 @@ public final class Platform implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Platform.class);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     public static final String POOL_DATABASE = "laneway_pool";
+    public static final String ROUTER_DATABASE = "laneway_router";
 
     private final ServicePorts ports;
     private final LocalInfrastructure infrastructure;
@@ -46,13 +47,17 @@ public final class Platform implements AutoCloseable {
         try {
             infra.kafka().createTopics(Topics.all());
             var datasource = infra.datasourceProperties(POOL_DATABASE);
+            var routerDatasource = infra.datasourceProperties(ROUTER_DATABASE);
             Path java = JdkLocator.javaExecutable(21);
             List<String> common = List.of(
                     "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers(),
                     "--laneway.schema-registry.url=" + infra.schemaRegistryUrl());
             String stateDir = runDir.resolve("projection-state-" + ProcessHandle.current().pid()).toString();
             started.add(service(java, repositoryRoot, runDir, "router-service", ports.router(), common,
-                    List.of("--laneway.router.status-base-url=http://127.0.0.1:" + ports.projection())));
+                    List.of("--laneway.router.status-base-url=http://127.0.0.1:" + ports.projection(),
+                            "--spring.datasource.url=" + routerDatasource.get("spring.datasource.url"),
+                            "--spring.datasource.username=" + routerDatasource.get("spring.datasource.username"),
+                            "--spring.datasource.password=" + routerDatasource.get("spring.datasource.password"))));
             started.add(service(java, repositoryRoot, runDir, "consumer-pool-service", ports.pool(), common,
                     List.of("--spring.datasource.url=" + datasource.get("spring.datasource.url"),
                             "--spring.datasource.username=" + datasource.get("spring.datasource.username"),

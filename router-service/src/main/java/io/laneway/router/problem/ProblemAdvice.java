@@ -36,7 +36,12 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidRequestException.class)
     ResponseEntity<ProblemDetail> invalid(InvalidRequestException e) {
-        return problem(e.status(), e.title(), e.getMessage());
+        ResponseEntity<ProblemDetail> answer = problem(e.status(), e.title(), e.getMessage());
+        if (e instanceof TooManyRequestsException tooMany) {
+            return ResponseEntity.status(answer.getStatusCode()).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(tooMany.retryAfterSeconds())).body(answer.getBody());
+        }
+        return answer;
     }
 
     @ExceptionHandler(PayloadTooLargeException.class)
@@ -49,7 +54,8 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         log.warn("Publishing failed, answering 503: {}", e.getMessage());
         ResponseEntity<ProblemDetail> answer = problem(HttpStatus.SERVICE_UNAVAILABLE, "Message broker unavailable",
                 "The message was not accepted because the broker is unavailable; retry after the indicated delay.");
-        return ResponseEntity.status(answer.getStatusCode()).header(HttpHeaders.RETRY_AFTER, "5").body(answer.getBody());
+        return ResponseEntity.status(answer.getStatusCode()).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .header(HttpHeaders.RETRY_AFTER, "5").body(answer.getBody());
     }
 
     @Override

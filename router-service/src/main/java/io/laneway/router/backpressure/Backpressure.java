@@ -1,0 +1,47 @@
+package io.laneway.router.backpressure;
+
+import io.laneway.contracts.envelope.Lane;
+import io.laneway.contracts.envelope.Priority;
+import io.laneway.router.problem.TooManyRequestsException;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.stereotype.Component;
+
+/** Applies the {@link SheddingPolicy} to a request: pass, pause briefly, or refuse with 429 + Retry-After. */
+@Component
+public class Backpressure {
+
+    private final LaneLagMonitor lags;
+    private final BackpressureProperties properties;
+    private final SheddingPolicy policy;
+    private final MeterRegistry meters;
+
+    public Backpressure(LaneLagMonitor lags, BackpressureProperties properties, MeterRegistry meters) {
+        this.lags = lags;
+        this.properties = properties;
+        this.policy = properties.policy();
+        this.meters = meters;
+    }
+
+    public void admit(Lane lane, Priority priority) {
+        long lag = lags.lag(lane);
+        var decision = policy.decide(priority, lag, properties.healthyLagFor(lane));
+        meters.counter("laneway.router.backpressure.decisions", "lane", lane.name(), "priority", priority.name(),
+                "decision", decision.name().toLowerCase()).increment();
+        switch (decision) {
+            case ACCEPT -> { }
+            case SLOW -> pause();
+            case SHED -> throw new TooManyRequestsException("Lane overloaded",
+                    "The " + lane.name().toLowerCase() + " lane is " + lag + " messages behind; " + priority.name().toLowerCase()
+                            + " priority work is shed until it recovers. Retry later or raise the priority of urgent work.",
+                    Math.max(1, properties.refreshInterval().toSeconds() * 2));
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(properties.slowDelay()); // deliberate push-back on the caller, on a virtual thread
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

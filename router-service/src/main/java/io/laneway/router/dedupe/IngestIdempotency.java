@@ -1,0 +1,86 @@
+package io.laneway.router.dedupe;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A retried POST with the same idempotency key (per client, within the window) gets the original answer
+ * and enqueues nothing, on whichever replica it lands: the claim lives in PostgreSQL, not in memory.
+ *
+ * <p>The claim row and the Kafka write share one database transaction: if Kafka refuses, the claim rolls
+ * back and a retry may try again; a concurrent retry blocks on the uncommitted row and, once it commits,
+ * reads the original answer.
+ */
+@Component
+public class IngestIdempotency {
+
+    private static final Logger log = LoggerFactory.getLogger(IngestIdempotency.class);
+
+    /** What the first request was told. */
+    public record OriginalAnswer(String messageId, String lane) {
+    }
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final Duration window;
+    private final MeterRegistry meters;
+
+    public IngestIdempotency(JdbcClient jdbc, TransactionTemplate tx, MeterRegistry meters,
+                             @Value("${laneway.router.idempotency-window:24h}") Duration window) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.window = window;
+        this.meters = meters;
+    }
+
+    /**
+     * Runs {@code publish} once per (client, key) within the window.
+     *
+     * @return empty when this call published; the original answer when it is a replay
+     */
+    public Optional<OriginalAnswer> once(String clientId, String key, OriginalAnswer candidate, Supplier<?> publish) {
+        return tx.execute(status -> {
+            // Insert, or take over a row whose window has passed; 0 rows = a live claim exists.
+            int claimed = jdbc.sql("""
+                            insert into ingest_idempotency (client_id, idempotency_key, message_id, lane)
+                            values (:client, :key, :id, :lane)
+                            on conflict (client_id, idempotency_key) do update
+                               set message_id = excluded.message_id, lane = excluded.lane, accepted_at = now()
+                             where ingest_idempotency.accepted_at < now() - make_interval(secs => :windowSeconds)
+                            """)
+                    .param("client", clientId).param("key", key)
+                    .param("id", candidate.messageId()).param("lane", candidate.lane())
+                    .param("windowSeconds", (double) window.toSeconds())
+                    .update();
+            if (claimed == 0) {
+                meters.counter("laneway.router.messages.deduplicated", "client", clientId).increment();
+                return Optional.of(jdbc.sql("select message_id, lane from ingest_idempotency where client_id = ? and idempotency_key = ?")
+                        .params(clientId, key)
+                        .query((rs, n) -> new OriginalAnswer(rs.getString(1), rs.getString(2)))
+                        .single());
+            }
+            publish.get();
+            return Optional.empty();
+        });
+    }
+
+    /** Claims older than the window no longer protect anything. */
+    @Scheduled(fixedDelayString = "${laneway.router.idempotency-cleanup-interval:10m}")
+    void forgetExpiredClaims() {
+        int removed = jdbc.sql("delete from ingest_idempotency where accepted_at < now() - make_interval(secs => ?)")
+                .param((double) window.toSeconds()).update();
+        if (removed > 0) {
+            log.info("Forgot {} idempotency claims older than {}", removed, window);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package io.laneway.router.dedupe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import io.laneway.contracts.Topics;
+import io.laneway.router.RouterApplication;
+import io.laneway.router.support.RouterIntegrationTest;
+import org.apache.avro.generic.GenericRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Two router replicas on one database: a retried POST yields one record on Kafka and the same answer. */
+class IngestIdempotencyTest extends RouterIntegrationTest {
+
+    static ConfigurableApplicationContext secondReplica;
+
+    @BeforeAll
+    static void startSecondReplica() {
+        var datasource = infra.datasourceProperties("router_test");
+        secondReplica = new SpringApplicationBuilder(RouterApplication.class).run(
+                "--server.port=0",
+                "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers(),
+                "--laneway.schema-registry.url=" + infra.schemaRegistryUrl(),
+                "--spring.datasource.url=" + datasource.get("spring.datasource.url"),
+                "--spring.datasource.username=" + datasource.get("spring.datasource.username"),
+                "--spring.datasource.password=" + datasource.get("spring.datasource.password"));
+    }
+
+    @AfterAll
+    static void stopSecondReplica() {
+        secondReplica.close();
+    }
+
+    @Test
+    void aRetryThroughAnotherReplicaGetsTheOriginalAnswerAndEnqueuesNothing() {
+        int otherPort = ((WebServerApplicationContext) secondReplica).getWebServer().getPort();
+        String key = "order-" + UUID.randomUUID();
+        String body = "{\"type\":\"demo.greet\",\"idempotencyKey\":\"" + key + "\",\"payload\":{\"name\":\"once\"}}";
+
+        // the same request, concurrently, on both replicas, then once more later
+        var first = CompletableFuture.supplyAsync(() -> post(port, body, "shop"));
+        var second = CompletableFuture.supplyAsync(() -> post(otherPort, body, "shop"));
+        List<HttpResponse<String>> answers = List.of(first.join(), second.join(), post(otherPort, body, "shop"));
+
+        assertThat(answers).allSatisfy(a -> assertThat(a.statusCode()).isEqualTo(202));
+        assertThat(answers.stream().map(RouterIntegrationTest::idOf).distinct()).hasSize(1);
+        assertThat(answers.stream().filter(a -> a.headers().firstValue("Idempotent-Replayed").orElse("").equals("true"))).hasSize(2);
+        assertThat(recordsWithKey(key)).hasSize(1);
+    }
+
+    @Test
+    void theSameKeyFromAnotherClientIsADifferentMessage() {
+        String key = "shared-" + UUID.randomUUID();
+        String body = "{\"type\":\"demo.greet\",\"idempotencyKey\":\"" + key + "\",\"payload\":{\"name\":\"two\"}}";
+
+        var a = post(port, body, "client-a");
+        var b = post(port, body, "client-b");
+
+        assertThat(idOf(a)).isNotEqualTo(idOf(b));
+        assertThat(recordsWithKey(key)).hasSize(2);
+    }
+
+    private static List<GenericRecord> recordsWithKey(String key) {
+        return laneRecords(Topics.LANE_FAST).stream()
+                .filter(r -> {
+                    Object k = ((GenericRecord) r.get("metadata")).get("idempotencyKey");
+                    return k != null && k.toString().equals(key);
+                })
+                .toList();
+    }
+}

@@ -1,0 +1,107 @@
+package io.laneway.router.support;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import io.laneway.contracts.Topics;
+import io.laneway.contracts.serde.AvroRegistryDeserializer;
+import io.laneway.infra.LocalInfrastructure;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the router's integration tests: one Spring context (cached across subclasses) on the JVM's
+ * shared real Kafka, PostgreSQL and registry, plus helpers to post and to look at the lane topics.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"laneway.router.rate-limit.clients.flooder=3", "laneway.router.backpressure.refresh-interval=200ms"})
+public abstract class RouterIntegrationTest {
+
+    protected static final LocalInfrastructure infra = LocalInfrastructure.shared();
+    protected static final List<String> LANES = List.of(Topics.LANE_FAST, Topics.LANE_HEAVY, Topics.LANE_LONG_RUNNING);
+
+    @LocalServerPort
+    protected int port;
+
+    protected final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void topics() {
+        infra.kafka().createTopics(Topics.all());
+    }
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        registry.add("spring.kafka.bootstrap-servers", infra::kafkaBootstrapServers);
+        registry.add("laneway.schema-registry.url", infra::schemaRegistryUrl);
+        infra.datasourceProperties("router_test").forEach((k, v) -> registry.add(k, () -> v));
+    }
+
+    protected HttpResponse<String> post(String body) {
+        return post(port, body, "test-client");
+    }
+
+    protected HttpResponse<String> post(int targetPort, String body, String clientId) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + targetPort + "/v1/messages"))
+                    .header("Content-Type", "application/json").header("X-Client-Id", clientId)
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected static String idOf(HttpResponse<String> response) {
+        return response.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+    }
+
+    protected static KafkaConsumer<String, GenericRecord> consumer() {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers());
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, AvroRegistryDeserializer.class);
+        props.put("schema.registry.url", infra.schemaRegistryUrl());
+        return new KafkaConsumer<>(props);
+    }
+
+    protected static Map<TopicPartition, Long> laneEndOffsets() {
+        try (var consumer = consumer()) {
+            List<TopicPartition> partitions = LANES.stream()
+                    .flatMap(t -> consumer.partitionsFor(t).stream().map(p -> new TopicPartition(t, p.partition())))
+                    .toList();
+            return new HashMap<>(consumer.endOffsets(partitions));
+        }
+    }
+
+    /** Every envelope currently on the lane topic. */
+    protected static List<GenericRecord> laneRecords(String topic) {
+        List<GenericRecord> records = new ArrayList<>();
+        try (var consumer = consumer()) {
+            var partitions = consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            var end = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(100)).forEach(r -> records.add(r.value()));
+            }
+        }
+        return records;
+    }
+}
