@@ -1,24 +1,17 @@
 package io.laneway.router.ingest;
 
 import java.net.URI;
-import java.time.Clock;
-import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 
-import io.laneway.contracts.envelope.Envelope;
-import io.laneway.contracts.envelope.Lane;
-import io.laneway.contracts.envelope.Priority;
-import io.laneway.router.backpressure.Backpressure;
-import io.laneway.router.classify.LaneClassifier;
-import io.laneway.router.classify.TypeCatalog;
-import io.laneway.router.dedupe.IngestIdempotency;
-import io.laneway.router.dedupe.IngestIdempotency.OriginalAnswer;
-import io.laneway.router.publish.EnvelopePublisher;
-import io.laneway.router.ratelimit.ClientRateLimiter;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.laneway.router.ingest.IngestService.Accepted;
+import io.laneway.router.publish.KafkaUnavailableException;
+import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Valid;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -26,39 +19,29 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.ObjectMapper;
 
-/**
- * {@code POST /v1/messages}: rate-limit per client, validate, classify, apply backpressure, deduplicate
- * on the idempotency key, write to the lane topic, answer 202. Every refusal happens before the write.
- */
+/** {@code POST /v1/messages} and {@code POST /v1/messages:batch}. */
 @RestController
 public class PublishController {
 
-    private static final Logger log = LoggerFactory.getLogger(PublishController.class);
+    /** One batch item's outcome: 202 with id and lane, or the problem that refused it. */
+    public record ItemResult(int index, int status, String id, String lane, String statusUrl, String title, String detail) {
+    }
 
-    private final TypeCatalog catalog;
-    private final LaneClassifier classifier;
-    private final EnvelopePublisher publisher;
-    private final ObjectMapper json;
-    private final MeterRegistry meters;
-    private final ClientRateLimiter rateLimiter;
-    private final Backpressure backpressure;
-    private final IngestIdempotency idempotency;
+    public record BatchRequest(@NotEmpty @Size(max = 1000) List<PublishRequest> messages) {
+    }
+
+    public record BatchResponse(int accepted, int rejected, List<ItemResult> results) {
+    }
+
+    private final IngestService ingest;
+    private final Validator validator;
     private final String statusBaseUrl;
-    private final Clock clock = Clock.systemUTC();
 
-    public PublishController(TypeCatalog catalog, EnvelopePublisher publisher, ObjectMapper json, MeterRegistry meters,
-                             ClientRateLimiter rateLimiter, Backpressure backpressure, IngestIdempotency idempotency,
+    public PublishController(IngestService ingest, Validator validator,
                              @Value("${laneway.router.status-base-url:http://127.0.0.1:8084}") String statusBaseUrl) {
-        this.rateLimiter = rateLimiter;
-        this.backpressure = backpressure;
-        this.idempotency = idempotency;
-        this.catalog = catalog;
-        this.classifier = new LaneClassifier(catalog.longRunningThreshold());
-        this.publisher = publisher;
-        this.json = json;
-        this.meters = meters;
+        this.ingest = ingest;
+        this.validator = validator;
         this.statusBaseUrl = statusBaseUrl;
     }
 
@@ -67,46 +50,69 @@ public class PublishController {
             @Valid @RequestBody PublishRequest request,
             @RequestHeader(name = "X-Client-Id", required = false) String clientId,
             @RequestHeader(name = "traceparent", required = false) String traceparent) {
-        String client = clientId == null || clientId.isBlank() ? "anonymous" : clientId;
-        rateLimiter.acquire(client, 1);
-        TypeCatalog.TypeSpec spec = catalog.find(request.type()).orElseThrow(() -> new InvalidRequestException(
-                HttpStatus.UNPROCESSABLE_CONTENT, "Unknown message type",
-                "type '" + request.type() + "' is not in the catalog; allowed types: " + String.join(", ", catalog.types().keySet())));
-        Priority priority = Priorities.parse(request.priority(), spec.defaultPriority());
-        Lane lane = classifier.classify(priority, spec.costClass(), spec.expectedDuration());
-        backpressure.admit(lane, priority);
-        Envelope envelope = EnvelopeFactory.create(request, json.writeValueAsBytes(request.payload()), priority, lane, spec,
-                client, TraceIds.from(traceparent), clock);
-
-        long started = System.nanoTime();
-        try (var ignored = MDC.putCloseable("messageId", envelope.getId());
-             var ignored2 = MDC.putCloseable("traceId", envelope.getMetadata().getTraceId())) {
-            if (request.idempotencyKey() != null && !request.idempotencyKey().isBlank()) {
-                var original = idempotency.once(client, request.idempotencyKey(), new OriginalAnswer(envelope.getId(), lane.name()),
-                        () -> {
-                            publisher.publish(envelope);
-                            return null;
-                        });
-                if (original.isPresent()) {
-                    log.info("Replayed answer for idempotency key {} of {}: {}", request.idempotencyKey(), client, original.get().messageId());
-                    return answer(original.get().messageId(), original.get().lane(), true);
-                }
-            } else {
-                publisher.publish(envelope);
-            }
-            log.info("Accepted {} type={} priority={} lane={}", envelope.getId(), envelope.getType(), priority, lane);
-        } finally {
-            meters.timer("laneway.router.publish.latency", "lane", lane.name()).record(Duration.ofNanos(System.nanoTime() - started));
-        }
-        meters.counter("laneway.router.messages.accepted", "lane", lane.name(), "priority", priority.name(),
-                "type", envelope.getType(), "client", client).increment();
-        return answer(envelope.getId(), lane.name(), false);
+        Accepted accepted = ingest.accept(request, client(clientId), traceparent);
+        String statusUrl = statusUrl(accepted.id());
+        return ResponseEntity.accepted().location(URI.create(statusUrl))
+                .header("Idempotent-Replayed", String.valueOf(accepted.replayed()))
+                .body(new PublishResponse(accepted.id(), accepted.lane().name(), "ROUTED", statusUrl));
     }
 
-    private ResponseEntity<PublishResponse> answer(String id, String lane, boolean replayed) {
-        String statusUrl = statusBaseUrl + "/v1/messages/" + id;
-        return ResponseEntity.accepted().location(URI.create(statusUrl))
-                .header("Idempotent-Replayed", String.valueOf(replayed))
-                .body(new PublishResponse(id, lane, "ROUTED", statusUrl));
+    /**
+     * Many messages in one call, each judged on its own: a bad item is refused with its own problem while
+     * the others are accepted. All accepted writes are in flight together, then awaited.
+     * 207 Multi-Status when outcomes differ, 202 when all were accepted.
+     */
+    @PostMapping(path = "/v1/messages:batch", consumes = "application/json", produces = "application/json")
+    public ResponseEntity<BatchResponse> publishBatch(
+            @Valid @RequestBody BatchRequest batch,
+            @RequestHeader(name = "X-Client-Id", required = false) String clientId,
+            @RequestHeader(name = "traceparent", required = false) String traceparent) {
+        String client = client(clientId);
+        long started = System.nanoTime();
+        List<ItemResult> results = new ArrayList<>(batch.messages().size());
+        List<IngestService.Pending> pending = new ArrayList<>();
+        List<Integer> pendingIndex = new ArrayList<>();
+        for (int i = 0; i < batch.messages().size(); i++) {
+            PublishRequest item = batch.messages().get(i);
+            results.add(null);
+            Set<ConstraintViolation<PublishRequest>> violations = item == null ? Set.of() : validator.validate(item);
+            if (item == null || !violations.isEmpty()) {
+                results.set(i, rejected(i, HttpStatus.BAD_REQUEST, "Invalid message", item == null ? "the item is null"
+                        : violations.stream().map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted().toList().toString()));
+                continue;
+            }
+            try {
+                pending.add(ingest.startAccept(item, client, traceparent));
+                pendingIndex.add(i);
+            } catch (InvalidRequestException e) {
+                results.set(i, rejected(i, e.status(), e.title(), e.getMessage()));
+            } catch (KafkaUnavailableException e) {
+                results.set(i, rejected(i, HttpStatus.SERVICE_UNAVAILABLE, "Message broker unavailable", "Not accepted; retry later."));
+            }
+        }
+        for (int p = 0; p < pending.size(); p++) {
+            int i = pendingIndex.get(p);
+            try {
+                Accepted accepted = ingest.finishAccept(pending.get(p), client, started);
+                results.set(i, new ItemResult(i, 202, accepted.id(), accepted.lane().name(), statusUrl(accepted.id()), null, null));
+            } catch (KafkaUnavailableException e) {
+                results.set(i, rejected(i, HttpStatus.SERVICE_UNAVAILABLE, "Message broker unavailable", "Not accepted; retry later."));
+            }
+        }
+        int accepted = (int) results.stream().filter(r -> r.status() == 202).count();
+        HttpStatus status = accepted == results.size() ? HttpStatus.ACCEPTED : HttpStatus.MULTI_STATUS;
+        return ResponseEntity.status(status).body(new BatchResponse(accepted, results.size() - accepted, results));
+    }
+
+    private static ItemResult rejected(int index, HttpStatus status, String title, String detail) {
+        return new ItemResult(index, status.value(), null, null, null, title, detail);
+    }
+
+    private String statusUrl(String id) {
+        return statusBaseUrl + "/v1/messages/" + id;
+    }
+
+    private static String client(String clientId) {
+        return clientId == null || clientId.isBlank() ? "anonymous" : clientId;
     }
 }

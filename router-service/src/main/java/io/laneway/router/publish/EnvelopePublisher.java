@@ -38,18 +38,33 @@ public class EnvelopePublisher {
         this.ackTimeout = ackTimeout;
     }
 
+    /** Writes and waits for the broker's acknowledgement (bounded). */
     public void publish(Envelope envelope) {
+        await(send(envelope));
+    }
+
+    /** Starts the write; {@link #await} it. Lets a batch put all its records in flight before waiting. */
+    public CompletableFuture<?> send(Envelope envelope) {
         String topic = Topics.laneTopic(envelope.getRouting().getLane());
         var record = new ProducerRecord<String, Object>(topic, envelope.getOrderingKey(), envelope);
         record.headers().add("traceparent", traceparent(envelope.getMetadata().getTraceId()));
-        CompletableFuture<?> written = kafka.send(record);
+        CompletableFuture<?> written;
+        try {
+            written = kafka.send(record);
+        } catch (RuntimeException e) { // metadata unavailable within max.block.ms
+            throw new KafkaUnavailableException("Kafka did not accept the write: " + e.getMessage(), e);
+        }
         // The lifecycle event is informational (the pool's COMPLETED supersedes it): sent, not awaited.
-        kafka.send(Topics.LIFECYCLE, envelope.getId(), routedEvent(envelope))
+        written.thenRun(() -> kafka.send(Topics.LIFECYCLE, envelope.getId(), routedEvent(envelope))
                 .whenComplete((ok, error) -> {
                     if (error != null) {
                         log.warn("ROUTED lifecycle event for {} not written: {}", envelope.getId(), error.toString());
                     }
-                });
+                }));
+        return written;
+    }
+
+    public void await(CompletableFuture<?> written) {
         try {
             written.get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {

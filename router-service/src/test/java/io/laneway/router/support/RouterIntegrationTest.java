@@ -30,7 +30,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * shared real Kafka, PostgreSQL and registry, plus helpers to post and to look at the lane topics.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"laneway.router.rate-limit.clients.flooder=3", "laneway.router.backpressure.refresh-interval=200ms"})
+        properties = {"laneway.router.rate-limit.clients.flooder=3", "laneway.router.backpressure.refresh-interval=200ms",
+                "laneway.router.types.[test.learns].expected-duration=10ms", "laneway.router.learning.minimum-samples=5"})
 public abstract class RouterIntegrationTest {
 
     protected static final LocalInfrastructure infra = LocalInfrastructure.shared();

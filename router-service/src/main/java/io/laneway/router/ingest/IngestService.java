@@ -1,0 +1,131 @@
+package io.laneway.router.ingest;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+import io.laneway.contracts.envelope.Envelope;
+import io.laneway.contracts.envelope.Lane;
+import io.laneway.contracts.envelope.Priority;
+import io.laneway.router.backpressure.Backpressure;
+import io.laneway.router.classify.LaneRouter;
+import io.laneway.router.classify.TypeCatalog;
+import io.laneway.router.dedupe.IngestIdempotency;
+import io.laneway.router.dedupe.IngestIdempotency.OriginalAnswer;
+import io.laneway.router.publish.EnvelopePublisher;
+import io.laneway.router.ratelimit.ClientRateLimiter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Accepting one message, in the order that guarantees a refused request writes nothing:
+ * rate limit -> catalog and priority -> classify -> backpressure -> deduplicate -> write to Kafka.
+ */
+@Service
+public class IngestService {
+
+    private static final Logger log = LoggerFactory.getLogger(IngestService.class);
+
+    /** What the caller is told: the message id, its lane, and whether this was a replay of an earlier accept. */
+    public record Accepted(String id, Lane lane, boolean replayed) {
+    }
+
+    /** A batch item whose write is in flight ({@code envelope} set) or already settled ({@code done} set). */
+    public record Pending(Accepted done, Envelope envelope, CompletableFuture<?> write) {
+    }
+
+    private final TypeCatalog catalog;
+    private final LaneRouter router;
+    private final EnvelopePublisher publisher;
+    private final ObjectMapper json;
+    private final MeterRegistry meters;
+    private final ClientRateLimiter rateLimiter;
+    private final Backpressure backpressure;
+    private final IngestIdempotency idempotency;
+    private final Clock clock = Clock.systemUTC();
+
+    public IngestService(TypeCatalog catalog, LaneRouter router, EnvelopePublisher publisher, ObjectMapper json,
+                         MeterRegistry meters, ClientRateLimiter rateLimiter, Backpressure backpressure,
+                         IngestIdempotency idempotency) {
+        this.catalog = catalog;
+        this.router = router;
+        this.publisher = publisher;
+        this.json = json;
+        this.meters = meters;
+        this.rateLimiter = rateLimiter;
+        this.backpressure = backpressure;
+        this.idempotency = idempotency;
+    }
+
+    /** Accepts one message and waits for Kafka's acknowledgement. */
+    public Accepted accept(PublishRequest request, String client, String traceparent) {
+        rateLimiter.acquire(client, 1);
+        Envelope envelope = prepare(request, client, traceparent);
+        long started = System.nanoTime();
+        try (var m1 = MDC.putCloseable("messageId", envelope.getId());
+             var m2 = MDC.putCloseable("traceId", envelope.getMetadata().getTraceId())) {
+            Lane lane = envelope.getRouting().getLane();
+            if (request.idempotencyKey() != null && !request.idempotencyKey().isBlank()) {
+                var original = idempotency.once(client, request.idempotencyKey(), new OriginalAnswer(envelope.getId(), lane.name()),
+                        () -> {
+                            publisher.publish(envelope);
+                            return null;
+                        });
+                if (original.isPresent()) {
+                    log.info("Replayed answer for idempotency key {} of {}: {}", request.idempotencyKey(), client, original.get().messageId());
+                    return new Accepted(original.get().messageId(), Lane.valueOf(original.get().lane()), true);
+                }
+            } else {
+                publisher.publish(envelope);
+            }
+            accepted(envelope, client, started);
+            return new Accepted(envelope.getId(), lane, false);
+        }
+    }
+
+    /**
+     * Validates, classifies and starts the write without waiting (for batches: every record in flight at
+     * once). Messages with an idempotency key take the synchronous path, which is what makes them safe.
+     */
+    public Pending startAccept(PublishRequest request, String client, String traceparent) {
+        if (request.idempotencyKey() != null && !request.idempotencyKey().isBlank()) {
+            return new Pending(accept(request, client, traceparent), null, null);
+        }
+        rateLimiter.acquire(client, 1);
+        Envelope envelope = prepare(request, client, traceparent);
+        return new Pending(null, envelope, publisher.send(envelope));
+    }
+
+    public Accepted finishAccept(Pending pending, String client, long startedNanos) {
+        if (pending.done() != null) {
+            return pending.done();
+        }
+        publisher.await(pending.write());
+        accepted(pending.envelope(), client, startedNanos);
+        return new Accepted(pending.envelope().getId(), pending.envelope().getRouting().getLane(), false);
+    }
+
+    private Envelope prepare(PublishRequest request, String client, String traceparent) {
+        TypeCatalog.TypeSpec spec = catalog.find(request.type()).orElseThrow(() -> new InvalidRequestException(
+                HttpStatus.UNPROCESSABLE_CONTENT, "Unknown message type",
+                "type '" + request.type() + "' is not in the catalog; allowed types: " + String.join(", ", catalog.types().keySet())));
+        Priority priority = Priorities.parse(request.priority(), spec.defaultPriority());
+        Lane lane = router.laneFor(request.type(), priority, spec);
+        backpressure.admit(lane, priority);
+        return EnvelopeFactory.create(request, json.writeValueAsBytes(request.payload()), priority, lane, spec,
+                client, TraceIds.from(traceparent), clock);
+    }
+
+    private void accepted(Envelope envelope, String client, long startedNanos) {
+        String lane = envelope.getRouting().getLane().name();
+        meters.timer("laneway.router.publish.latency", "lane", lane).record(Duration.ofNanos(System.nanoTime() - startedNanos));
+        meters.counter("laneway.router.messages.accepted", "lane", lane, "priority", envelope.getPriority().name(),
+                "type", envelope.getType(), "client", client).increment();
+        log.info("Accepted {} type={} priority={} lane={}", envelope.getId(), envelope.getType(), envelope.getPriority(), lane);
+    }
+}
