@@ -37,7 +37,11 @@ public class LaneLagMonitor implements DisposableBean {
     private volatile Map<Lane, Long> lagByLane = new EnumMap<>(Lane.class);
 
     public LaneLagMonitor(KafkaAdmin kafkaAdmin, BackpressureProperties properties, MeterRegistry meters) {
-        this.admin = Admin.create(kafkaAdmin.getConfigurationProperties());
+        Map<String, Object> config = new HashMap<>(kafkaAdmin.getConfigurationProperties());
+        // a lag probe that cannot answer in a few seconds is stale anyway; never let it pile up
+        config.put("request.timeout.ms", 5000);
+        config.put("default.api.timeout.ms", 5000);
+        this.admin = Admin.create(config);
         this.group = properties.consumerGroup();
         for (Lane lane : Lane.values()) {
             Gauge.builder("laneway.router.lane.lag", this, m -> m.lag(lane)).tag("lane", lane.name())
@@ -86,6 +90,6 @@ public class LaneLagMonitor implements DisposableBean {
 
     @Override
     public void destroy() {
-        admin.close();
+        admin.close(java.time.Duration.ofSeconds(2));
     }
 }
