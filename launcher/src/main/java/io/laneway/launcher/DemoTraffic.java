@@ -24,10 +24,12 @@ final class DemoTraffic {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final String routerUrl;
     private final String projectionUrl;
+    private final String apiKey;
 
-    DemoTraffic(String routerUrl, String projectionUrl) {
+    DemoTraffic(String routerUrl, String projectionUrl, String apiKey) {
         this.routerUrl = routerUrl;
         this.projectionUrl = projectionUrl;
+        this.apiKey = apiKey;
     }
 
     void run(int messages) throws Exception {
@@ -40,7 +42,7 @@ final class DemoTraffic {
                 default -> "{\"type\":\"demo.greet\",\"orderingKey\":\"customer-" + (i % 7) + "\",\"payload\":{\"name\":\"Guest " + i + "\"}}";
             };
             var response = http.send(HttpRequest.newBuilder(URI.create(routerUrl + "/v1/messages"))
-                    .header("Content-Type", "application/json").header("X-Client-Id", "demo")
+                    .header("Content-Type", "application/json").header("X-API-Key", apiKey)
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
             Matcher m = ID.matcher(response.body());
             if (response.statusCode() == 202 && m.find()) {

@@ -34,7 +34,7 @@ public final class LanewayLauncher {
         }, "laneway-shutdown"));
         printWhereEverythingListens(platform, (System.nanoTime() - started) / 1_000_000);
         if (options.contains("--demo")) {
-            new DemoTraffic(platform.routerUrl(), platform.projectionUrl()).run(60);
+            new DemoTraffic(platform.routerUrl(), platform.projectionUrl(), platform.apiKey()).run(60);
         }
         System.out.println("Press Ctrl-C to stop.");
         stopped.await();
@@ -54,15 +54,16 @@ public final class LanewayLauncher {
                   PostgreSQL 17          %s (user postgres / postgres)
                   Schema registry        %s   (Confluent API; Apicurio %s)
                   Prometheus metrics     /actuator/prometheus on each service
+                  API key (this run)     %s   (client "local", scopes messages:write admin)
 
                 Try:
                   curl -s -XPOST http://127.0.0.1:%d/v1/messages -H 'Content-Type: application/json' \\
-                       -d '{"type":"demo.greet","priority":"high","payload":{"name":"Ada"}}'
+                       -H 'X-API-Key: %s' -d '{"type":"demo.greet","priority":"high","payload":{"name":"Ada"}}'
                   curl -s http://127.0.0.1:%d/v1/messages/<id>
 
                 """, millis, p.router(), p.pool(), p.saga(), p.projection(), infra.kafkaBootstrapServers(),
                 infra.postgres().jdbcUrl(Platform.POOL_DATABASE), infra.schemaRegistryUrl(), "3.3.3",
-                p.router(), p.projection());
+                platform.apiKey(), p.router(), platform.apiKey(), p.projection());
     }
 
     /** The folder holding the reactor pom and the service modules (the launcher runs from a checkout). */

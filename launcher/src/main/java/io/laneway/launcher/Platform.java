@@ -6,8 +6,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -34,11 +36,13 @@ public final class Platform implements AutoCloseable {
     private final ServicePorts ports;
     private final LocalInfrastructure infrastructure;
     private final List<ChildProcess> services;
+    private final String apiKey;
 
-    private Platform(ServicePorts ports, LocalInfrastructure infrastructure, List<ChildProcess> services) {
+    private Platform(ServicePorts ports, LocalInfrastructure infrastructure, List<ChildProcess> services, String apiKey) {
         this.ports = ports;
         this.infrastructure = infrastructure;
         this.services = services;
+        this.apiKey = apiKey;
     }
 
     public static Platform start(ServicePorts ports, Path repositoryRoot, Path runDir) {
@@ -52,9 +56,14 @@ public final class Platform implements AutoCloseable {
             List<String> common = List.of(
                     "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers(),
                     "--laneway.schema-registry.url=" + infra.schemaRegistryUrl());
+            // A fresh API key per run for the local client: nothing secret is committed or reused.
+            String apiKey = HexFormat.of().formatHex(randomBytes());
             String stateDir = runDir.resolve("projection-state-" + ProcessHandle.current().pid()).toString();
             started.add(service(java, repositoryRoot, runDir, "router-service", ports.router(), common,
                     List.of("--laneway.router.status-base-url=http://127.0.0.1:" + ports.projection(),
+                            "--laneway.router.security.api-keys[0].key=" + apiKey,
+                            "--laneway.router.security.api-keys[0].client=local",
+                            "--laneway.router.security.api-keys[0].scopes=messages:write,admin",
                             "--spring.datasource.url=" + routerDatasource.get("spring.datasource.url"),
                             "--spring.datasource.username=" + routerDatasource.get("spring.datasource.username"),
                             "--spring.datasource.password=" + routerDatasource.get("spring.datasource.password"))));
@@ -74,7 +83,7 @@ public final class Platform implements AutoCloseable {
                 ready.add(CompletableFuture.runAsync(() -> service.awaitReady(Duration.ofSeconds(120), () -> isReady(port))));
             }
             CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
-            return new Platform(ports, infra, started);
+            return new Platform(ports, infra, started, apiKey);
         } catch (RuntimeException e) {
             started.forEach(ChildProcess::stop);
             infra.close();
@@ -94,6 +103,17 @@ public final class Platform implements AutoCloseable {
         command.addAll(extra);
         log.info("Starting {} on port {}", name, port);
         return ChildProcess.start(name, command, root, runDir.resolve("logs").resolve(name + ".log"));
+    }
+
+    private static byte[] randomBytes() {
+        byte[] bytes = new byte[16];
+        new SecureRandom().nextBytes(bytes);
+        return bytes;
+    }
+
+    /** The API key the local router accepts for client "local" (printed by the launcher). */
+    public String apiKey() {
+        return apiKey;
     }
 
     static boolean isReady(int port) {

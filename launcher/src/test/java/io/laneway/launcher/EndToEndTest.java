@@ -61,7 +61,7 @@ class EndToEndTest {
     @Order(1)
     void aPublishedMessageIsProcessedAndItsStatusIsCompleted() throws Exception {
         var accepted = http.send(HttpRequest.newBuilder(URI.create(platform.routerUrl() + "/v1/messages"))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", "application/json").header("X-API-Key", platform.apiKey())
                 .POST(HttpRequest.BodyPublishers.ofString("""
                         {"type":"demo.greet","priority":"high","orderingKey":"customer-1","payload":{"name":"Ada"}}"""))
                 .build(), HttpResponse.BodyHandlers.ofString());

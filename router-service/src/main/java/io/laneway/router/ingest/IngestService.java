@@ -14,6 +14,7 @@ import io.laneway.router.dedupe.IngestIdempotency;
 import io.laneway.router.dedupe.IngestIdempotency.OriginalAnswer;
 import io.laneway.router.publish.EnvelopePublisher;
 import io.laneway.router.ratelimit.ClientRateLimiter;
+import io.laneway.router.security.TypePermissions;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +25,7 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * Accepting one message, in the order that guarantees a refused request writes nothing:
- * rate limit -> catalog and priority -> classify -> backpressure -> deduplicate -> write to Kafka.
+ * rate limit -> catalog, client permission and priority -> classify -> backpressure -> deduplicate -> write to Kafka.
  */
 @Service
 public class IngestService {
@@ -47,11 +48,13 @@ public class IngestService {
     private final ClientRateLimiter rateLimiter;
     private final Backpressure backpressure;
     private final IngestIdempotency idempotency;
+    private final TypePermissions permissions;
     private final Clock clock = Clock.systemUTC();
 
     public IngestService(TypeCatalog catalog, LaneRouter router, EnvelopePublisher publisher, ObjectMapper json,
                          MeterRegistry meters, ClientRateLimiter rateLimiter, Backpressure backpressure,
-                         IngestIdempotency idempotency) {
+                         IngestIdempotency idempotency, TypePermissions permissions) {
+        this.permissions = permissions;
         this.catalog = catalog;
         this.router = router;
         this.publisher = publisher;
@@ -114,6 +117,7 @@ public class IngestService {
         TypeCatalog.TypeSpec spec = catalog.find(request.type()).orElseThrow(() -> new InvalidRequestException(
                 HttpStatus.UNPROCESSABLE_CONTENT, "Unknown message type",
                 "type '" + request.type() + "' is not in the catalog; allowed types: " + String.join(", ", catalog.types().keySet())));
+        permissions.check(client, request.type());
         Priority priority = Priorities.parse(request.priority(), spec.defaultPriority());
         Lane lane = router.laneFor(request.type(), priority, spec);
         backpressure.admit(lane, priority);

@@ -12,7 +12,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
+import io.laneway.router.security.ClientIdentity;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.core.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -48,9 +50,9 @@ public class PublishController {
     @PostMapping(path = "/v1/messages", consumes = "application/json", produces = "application/json")
     public ResponseEntity<PublishResponse> publish(
             @Valid @RequestBody PublishRequest request,
-            @RequestHeader(name = "X-Client-Id", required = false) String clientId,
+            Authentication authentication,
             @RequestHeader(name = "traceparent", required = false) String traceparent) {
-        Accepted accepted = ingest.accept(request, client(clientId), traceparent);
+        Accepted accepted = ingest.accept(request, ClientIdentity.of(authentication), traceparent);
         String statusUrl = statusUrl(accepted.id());
         return ResponseEntity.accepted().location(URI.create(statusUrl))
                 .header("Idempotent-Replayed", String.valueOf(accepted.replayed()))
@@ -65,9 +67,9 @@ public class PublishController {
     @PostMapping(path = "/v1/messages:batch", consumes = "application/json", produces = "application/json")
     public ResponseEntity<BatchResponse> publishBatch(
             @Valid @RequestBody BatchRequest batch,
-            @RequestHeader(name = "X-Client-Id", required = false) String clientId,
+            Authentication authentication,
             @RequestHeader(name = "traceparent", required = false) String traceparent) {
-        String client = client(clientId);
+        String client = ClientIdentity.of(authentication);
         long started = System.nanoTime();
         List<ItemResult> results = new ArrayList<>(batch.messages().size());
         List<IngestService.Pending> pending = new ArrayList<>();
@@ -110,9 +112,5 @@ public class PublishController {
 
     private String statusUrl(String id) {
         return statusBaseUrl + "/v1/messages/" + id;
-    }
-
-    private static String client(String clientId) {
-        return clientId == null || clientId.isBlank() ? "anonymous" : clientId;
     }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import io.laneway.contracts.Topics;
 import io.laneway.router.RouterApplication;
 import io.laneway.router.support.RouterIntegrationTest;
+import io.laneway.router.support.Tokens;
 import org.apache.avro.generic.GenericRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,6 +29,7 @@ class IngestIdempotencyTest extends RouterIntegrationTest {
         var datasource = infra.datasourceProperties("router_test");
         secondReplica = new SpringApplicationBuilder(RouterApplication.class).run(
                 "--server.port=0",
+                "--laneway.router.security.jwt-hmac-secret=" + Tokens.SECRET_BASE64,
                 "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers(),
                 "--laneway.schema-registry.url=" + infra.schemaRegistryUrl(),
                 "--spring.datasource.url=" + datasource.get("spring.datasource.url"),

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import io.laneway.router.support.RouterIntegrationTest;
+import io.laneway.router.support.Tokens;
 import org.junit.jupiter.api.Test;
 
 class BatchPublishTest extends RouterIntegrationTest {
@@ -16,7 +17,7 @@ class BatchPublishTest extends RouterIntegrationTest {
         long before = laneEndOffsets().values().stream().mapToLong(Long::longValue).sum();
 
         var response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/messages:batch"))
-                .header("Content-Type", "application/json").header("X-Client-Id", "batcher")
+                .header("Content-Type", "application/json").header("Authorization", Tokens.bearer("batcher"))
                 .POST(HttpRequest.BodyPublishers.ofString("""
                         {"messages":[
                           {"type":"demo.greet","payload":{"name":"a"}},

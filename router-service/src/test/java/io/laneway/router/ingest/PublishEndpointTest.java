@@ -10,6 +10,7 @@ import java.util.Map;
 
 import io.laneway.contracts.Topics;
 import io.laneway.router.support.RouterIntegrationTest;
+import io.laneway.router.support.Tokens;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -54,7 +55,7 @@ class PublishEndpointTest extends RouterIntegrationTest {
         String big = "{\"type\":\"demo.greet\",\"payload\":{\"x\":\"" + "a".repeat(300_000) + "\"}}";
         var oversized = post(big);
         var oversizedChunked = http.send(HttpRequest.newBuilder(uri("/v1/messages"))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", "application/json").header("Authorization", Tokens.bearer("test-client"))
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big.getBytes())))
                 .build(), HttpResponse.BodyHandlers.ofString());
 

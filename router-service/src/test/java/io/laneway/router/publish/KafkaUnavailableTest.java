@@ -11,6 +11,7 @@ import java.time.Duration;
 import io.laneway.contracts.Topics;
 import io.laneway.infra.LocalInfrastructure;
 import io.laneway.infra.LocalKafka;
+import io.laneway.router.support.Tokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,7 +25,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** A router on its own broker, which the test stops: the caller gets a 503 promptly, never a hang or a 202. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.kafka.listener.auto-startup=false", "laneway.router.kafka-ack-timeout=3s"})
+        properties = {"spring.kafka.listener.auto-startup=false", "laneway.router.kafka-ack-timeout=3s",
+                "laneway.router.security.jwt-hmac-secret=" + Tokens.SECRET_BASE64})
 @DirtiesContext
 class KafkaUnavailableTest {
 
@@ -69,7 +71,7 @@ class KafkaUnavailableTest {
 
     private HttpResponse<String> post() throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/messages"))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", "application/json").header("Authorization", Tokens.bearer("test-client"))
                 .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"demo.greet\",\"payload\":{\"name\":\"n\"}}")).build(),
                 HttpResponse.BodyHandlers.ofString());
     }

@@ -31,7 +31,13 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"laneway.router.rate-limit.clients.flooder=3", "laneway.router.backpressure.refresh-interval=200ms",
-                "laneway.router.types.[test.learns].expected-duration=10ms", "laneway.router.learning.minimum-samples=5"})
+                "laneway.router.types.[test.learns].expected-duration=10ms", "laneway.router.learning.minimum-samples=5",
+                "laneway.router.security.jwt-hmac-secret=" + Tokens.SECRET_BASE64,
+                "laneway.router.security.api-keys[0].key=test-api-key", "laneway.router.security.api-keys[0].client=keyed-client",
+                "laneway.router.security.api-keys[0].scopes=messages:write",
+                "laneway.router.security.api-keys[1].key=read-only-key", "laneway.router.security.api-keys[1].client=reader",
+                "laneway.router.security.api-keys[1].scopes=messages:read",
+                "laneway.router.security.clients.keyed-client.allowed-types=demo.greet"})
 public abstract class RouterIntegrationTest {
 
     protected static final LocalInfrastructure infra = LocalInfrastructure.shared();
@@ -61,7 +67,7 @@ public abstract class RouterIntegrationTest {
     protected HttpResponse<String> post(int targetPort, String body, String clientId) {
         try {
             return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + targetPort + "/v1/messages"))
-                    .header("Content-Type", "application/json").header("X-Client-Id", clientId)
+                    .header("Content-Type", "application/json").header("Authorization", Tokens.bearer(clientId))
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new IllegalStateException(e);
