@@ -109,6 +109,7 @@ public class IngestService {
             return pending.done();
         }
         publisher.await(pending.write());
+        publisher.announceRouted(pending.envelope());
         accepted(pending.envelope(), client, startedNanos);
         return new Accepted(pending.envelope().getId(), pending.envelope().getRouting().getLane(), false);
     }

@@ -41,6 +41,7 @@ public class EnvelopePublisher {
     /** Writes and waits for the broker's acknowledgement (bounded). */
     public void publish(Envelope envelope) {
         await(send(envelope));
+        announceRouted(envelope);
     }
 
     /** Starts the write; {@link #await} it. Lets a batch put all its records in flight before waiting. */
@@ -54,14 +55,21 @@ public class EnvelopePublisher {
         } catch (RuntimeException e) { // metadata unavailable within max.block.ms
             throw new KafkaUnavailableException("Kafka did not accept the write: " + e.getMessage(), e);
         }
-        // The lifecycle event is informational (the pool's COMPLETED supersedes it): sent, not awaited.
-        written.thenRun(() -> kafka.send(Topics.LIFECYCLE, envelope.getId(), routedEvent(envelope))
+        return written;
+    }
+
+    /**
+     * After the envelope's ack: the ROUTED lifecycle event, sent but not awaited (informational; the pool's
+     * COMPLETED supersedes it). Called on the request thread, never from a producer callback, so the
+     * producer's I/O thread never serializes.
+     */
+    public void announceRouted(Envelope envelope) {
+        kafka.send(Topics.LIFECYCLE, envelope.getId(), routedEvent(envelope))
                 .whenComplete((ok, error) -> {
                     if (error != null) {
                         log.warn("ROUTED lifecycle event for {} not written: {}", envelope.getId(), error.toString());
                     }
-                }));
-        return written;
+                });
     }
 
     public void await(CompletableFuture<?> written) {

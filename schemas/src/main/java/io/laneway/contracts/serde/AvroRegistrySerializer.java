@@ -42,7 +42,11 @@ public class AvroRegistrySerializer<T extends GenericContainer> implements Seria
     private boolean isKey;
     private boolean autoRegister = true;
     private String compatibility = SchemaRegistryClient.BACKWARD_TRANSITIVE;
-    private final Map<String, Integer> idBySubjectSchema = new ConcurrentHashMap<>();
+    /** Keyed by the Schema object itself: its hash is cached by Avro, whereas toString() re-renders JSON. */
+    private record SubjectSchema(String subject, Schema schema) {
+    }
+
+    private final Map<SubjectSchema, Integer> idBySubjectSchema = new ConcurrentHashMap<>();
     private final Map<Schema, DatumWriter<Object>> writers = new ConcurrentHashMap<>();
 
     public AvroRegistrySerializer() {
@@ -93,7 +97,7 @@ public class AvroRegistrySerializer<T extends GenericContainer> implements Seria
     }
 
     private int schemaId(String subject, Schema schema) {
-        return idBySubjectSchema.computeIfAbsent(subject + '\u0000' + schema, key -> {
+        return idBySubjectSchema.computeIfAbsent(new SubjectSchema(subject, schema), key -> {
             if (!autoRegister) {
                 throw new SerializationException("Schema " + schema.getFullName() + " is not registered under "
                         + subject + " and auto-registration is off");

@@ -1,0 +1,152 @@
+package io.laneway.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.laneway.contracts.Topics;
+import io.laneway.infra.ChildProcess;
+import io.laneway.infra.FreePorts;
+import io.laneway.infra.JdkLocator;
+import io.laneway.infra.LocalInfrastructure;
+
+/**
+ * {@code ./bench/ingest}: router-service ingest (single and batch) next to Kafka's raw producer, all on the
+ * same broker in the same run. Prints a table and appends it to benchmarks/results/ingest.md.
+ *
+ * <p>Targets (issue #3): batch ingest >= 50% of the raw producer's records/s; single-envelope p99 <= 10 ms
+ * at half of the single-envelope maximum. The load generator shares the machine's cores with the broker,
+ * the router and PostgreSQL, as a real single-host deployment would.
+ */
+public final class IngestBenchmark {
+
+    private static final Duration PHASE = Duration.ofSeconds(Long.getLong("bench.seconds", 20));
+    private static final String API_KEY = "bench-key";
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(System.getProperty("laneway.home", ".")).toAbsolutePath().normalize();
+        Path runDir = root.resolve("benchmarks/target/run");
+        try (LocalInfrastructure infra = LocalInfrastructure.start(LocalInfrastructure.Ports.any(), runDir)) {
+            infra.kafka().createTopics(Topics.all());
+            infra.kafka().createTopics(Map.of("bench.raw", Topics.all().get(Topics.LANE_FAST)));
+            int port = FreePorts.next();
+            try (ChildProcess router = startRouter(root, runDir, infra, port)) {
+                router.awaitReady(Duration.ofSeconds(120), () -> ready(port));
+                run(infra, port);
+            }
+        }
+        System.exit(0); // the embedded broker leaves non-daemon threads behind
+    }
+
+    private static void run(LocalInfrastructure infra, int port) throws Exception {
+        String payload = "{\"name\":\"" + "x".repeat(960) + "\"}";
+        String single = "{\"type\":\"demo.greet\",\"priority\":\"normal\",\"payload\":" + payload + "}";
+        StringBuilder batch = new StringBuilder("{\"messages\":[");
+        for (int i = 0; i < 100; i++) {
+            batch.append(i == 0 ? "" : ",").append(single);
+        }
+        batch.append("]}");
+        HttpLoad singles = new HttpLoad(URI.create("http://127.0.0.1:" + port + "/v1/messages"), API_KEY);
+        HttpLoad batches = new HttpLoad(URI.create("http://127.0.0.1:" + port + "/v1/messages:batch"), API_KEY);
+
+        System.out.println("warming up ...");
+        singles.closedLoop(single, 32, Duration.ofSeconds(8));
+        batches.closedLoop(batch.toString(), 4, Duration.ofSeconds(4));
+
+        System.out.println("raw producer (ProducerPerformance) ...");
+        var raw = RawProducerBaseline.run(infra.kafkaBootstrapServers(), "bench.raw", 300_000, 1024);
+        System.out.println("single-envelope maximum (64 clients, closed loop) ...");
+        var singleMax = singles.closedLoop(single, 64, PHASE);
+        System.out.println("batch of 100 (8 clients, closed loop) ...");
+        var batchMax = batches.closedLoop(batch.toString(), 8, PHASE);
+        double halfRate = singleMax.acceptedPerSecond(1) / 2;
+        System.out.printf("single-envelope at half the maximum (%.0f/s, open loop) ...%n", halfRate);
+        var singleHalf = singles.openLoop(single, halfRate, PHASE);
+
+        List<String> rows = new ArrayList<>();
+        rows.add(String.format("| raw producer (kafka-tools ProducerPerformance, 1 KB) | %,.0f records/s | p50 %.1f ms | p99 %.1f ms | baseline |",
+                raw.recordsPerSecond(), raw.p50Millis(), raw.p99Millis()));
+        rows.add(String.format("| POST /v1/messages, max (64 clients) | %,.0f envelopes/s | p50 %.1f ms | p99 %.1f ms | %.0f%% of raw |",
+                singleMax.acceptedPerSecond(1), singleMax.p(50), singleMax.p(99), 100 * singleMax.acceptedPerSecond(1) / raw.recordsPerSecond()));
+        rows.add(String.format("| POST /v1/messages:batch x100, max (8 clients) | %,.0f envelopes/s | p50 %.1f ms | p99 %.1f ms | %.0f%% of raw (target >= 50%%) |",
+                batchMax.acceptedPerSecond(100), batchMax.p(50), batchMax.p(99), 100 * batchMax.acceptedPerSecond(100) / raw.recordsPerSecond()));
+        rows.add(String.format("| POST /v1/messages at half max (%.0f/s, open loop) | %,.0f envelopes/s | p50 %.1f ms | p99 %.1f ms | target p99 <= 10 ms |",
+                halfRate, singleHalf.acceptedPerSecond(1), singleHalf.p(50), singleHalf.p(99)));
+        long failures = singleMax.failed() + batchMax.failed() + singleHalf.failed();
+
+        String report = String.format("""
+
+                ## Ingest benchmark, %s (commit %s)
+                Machine: %d cores, %d GiB RAM, %s. Command: `./bench/ingest` (phases of %d s; load generator on the same cores).
+
+                | what | throughput | latency | vs baseline |
+                |---|---|---|---|
+                %s
+
+                Non-202 answers during the measured phases: %d.
+                """, LocalDate.now(), commit(), Runtime.getRuntime().availableProcessors(),
+                Math.round(totalMemoryGiB()), System.getProperty("os.name") + " " + System.getProperty("os.arch"),
+                PHASE.toSeconds(), String.join("\n", rows), failures);
+        System.out.println(report);
+        Path results = Path.of(System.getProperty("laneway.home", ".")).resolve("benchmarks/results/ingest.md");
+        Files.createDirectories(results.getParent());
+        Files.writeString(results, report, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        System.out.println("appended to " + results.toAbsolutePath());
+    }
+
+    private static ChildProcess startRouter(Path root, Path runDir, LocalInfrastructure infra, int port) {
+        var datasource = infra.datasourceProperties("laneway_router");
+        Path jar = root.resolve("router-service/target/router-service.jar");
+        List<String> command = List.of(JdkLocator.javaExecutable(21).toString(), "-Xmx1g", "-jar", jar.toString(),
+                "--server.port=" + port,
+                "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers(),
+                "--laneway.schema-registry.url=" + infra.schemaRegistryUrl(),
+                "--spring.datasource.url=" + datasource.get("spring.datasource.url"),
+                "--laneway.router.security.api-keys[0].key=" + API_KEY,
+                "--laneway.router.security.api-keys[0].client=bench",
+                "--laneway.router.security.api-keys[0].scopes=messages:write",
+                "--laneway.router.rate-limit.default-per-second=100000000",
+                // nothing consumes during the benchmark: lag is not overload here
+                "--laneway.router.backpressure.default-healthy-lag=1000000000000",
+                "--laneway.router.backpressure.healthy-lag.FAST=1000000000000",
+                "--logging.level.io.laneway=WARN",
+                "--server.tomcat.threads.max=200");
+        return ChildProcess.start("router-service", command, root, runDir.resolve("router-service.log"));
+    }
+
+    private static boolean ready(int port) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static String commit() {
+        try {
+            Process git = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").redirectErrorStream(true).start();
+            return new String(git.getInputStream().readAllBytes()).trim();
+        } catch (Exception e) {
+            return "unknown";
+        }
+    }
+
+    private static double totalMemoryGiB() {
+        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+            return sun.getTotalMemorySize() / (1024.0 * 1024 * 1024);
+        }
+        return 0;
+    }
+}
