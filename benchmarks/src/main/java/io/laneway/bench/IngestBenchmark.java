@@ -106,7 +106,13 @@ public final class IngestBenchmark {
     private static ChildProcess startRouter(Path root, Path runDir, LocalInfrastructure infra, int port) {
         var datasource = infra.datasourceProperties("laneway_router");
         Path jar = root.resolve("router-service/target/router-service.jar");
-        List<String> command = List.of(JdkLocator.javaExecutable(21).toString(), "-Xmx1g", "-jar", jar.toString(),
+        List<String> command = new ArrayList<>(List.of(JdkLocator.javaExecutable(21).toString(), "-Xmx1g"));
+        // e.g. -Dbench.router.jvmArgs=-XX:StartFlightRecording=filename=router.jfr,settings=profile to see where time goes
+        String extraJvmArgs = System.getProperty("bench.router.jvmArgs", "");
+        if (!extraJvmArgs.isBlank()) {
+            command.addAll(List.of(extraJvmArgs.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString(),
                 "--server.port=" + port,
                 "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers(),
                 "--laneway.schema-registry.url=" + infra.schemaRegistryUrl(),
@@ -119,7 +125,7 @@ public final class IngestBenchmark {
                 "--laneway.router.backpressure.default-healthy-lag=1000000000000",
                 "--laneway.router.backpressure.healthy-lag.FAST=1000000000000",
                 "--logging.level.io.laneway=WARN",
-                "--server.tomcat.threads.max=200");
+                "--server.tomcat.threads.max=200"));
         return ChildProcess.start("router-service", command, root, runDir.resolve("router-service.log"));
     }
 

@@ -25,7 +25,9 @@ final class RawProducerBaseline {
     }
 
     static Result run(String bootstrap, String topic, int records, int recordSize) throws Exception {
+        // the same quiet logging as the benchmark itself: logback's default (DEBUG) would slow the baseline
         List<String> command = List.of(JdkLocator.javaExecutable(21).toString(), "-Xmx512m",
+                "-Dlogback.configurationFile=" + System.getProperty("logback.configurationFile", ""),
                 "-cp", System.getProperty("java.class.path"), "org.apache.kafka.tools.ProducerPerformance",
                 "--topic", topic, "--num-records", String.valueOf(records), "--record-size", String.valueOf(recordSize),
                 "--throughput", "-1", "--command-property", "bootstrap.servers=" + bootstrap, "acks=all",
