@@ -17,6 +17,7 @@ import io.laneway.contracts.Topics;
 import io.laneway.infra.ChildProcess;
 import io.laneway.infra.FreePorts;
 import io.laneway.infra.JdkLocator;
+import io.laneway.infra.KafkaBrokerProcess;
 import io.laneway.infra.LocalInfrastructure;
 
 /**
@@ -35,19 +36,21 @@ public final class IngestBenchmark {
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("laneway.home", ".")).toAbsolutePath().normalize();
         Path runDir = root.resolve("benchmarks/target/run");
-        try (LocalInfrastructure infra = LocalInfrastructure.start(LocalInfrastructure.Ports.any(), runDir)) {
-            infra.kafka().createTopics(Topics.all());
-            infra.kafka().createTopics(Map.of("bench.raw", Topics.all().get(Topics.LANE_FAST)));
+        // The broker under test runs as its own process (like production), not inside this load-generating JVM.
+        try (LocalInfrastructure infra = LocalInfrastructure.start(LocalInfrastructure.Ports.any(), runDir);
+             KafkaBrokerProcess broker = KafkaBrokerProcess.start(FreePorts.next(), runDir.resolve("kafka-" + System.nanoTime()))) {
+            broker.createTopics(Topics.all());
+            broker.createTopics(Map.of("bench.raw", Topics.all().get(Topics.LANE_FAST)));
             int port = FreePorts.next();
-            try (ChildProcess router = startRouter(root, runDir, infra, port)) {
+            try (ChildProcess router = startRouter(root, runDir, infra, broker.bootstrapServers(), port)) {
                 router.awaitReady(Duration.ofSeconds(120), () -> ready(port));
-                run(infra, port);
+                run(broker.bootstrapServers(), port);
             }
         }
         System.exit(0); // the embedded broker leaves non-daemon threads behind
     }
 
-    private static void run(LocalInfrastructure infra, int port) throws Exception {
+    private static void run(String bootstrap, int port) throws Exception {
         String payload = "{\"name\":\"" + "x".repeat(960) + "\"}";
         String single = "{\"type\":\"demo.greet\",\"priority\":\"normal\",\"payload\":" + payload + "}";
         StringBuilder batch = new StringBuilder("{\"messages\":[");
@@ -63,7 +66,7 @@ public final class IngestBenchmark {
         batches.closedLoop(batch.toString(), 4, Duration.ofSeconds(4));
 
         System.out.println("raw producer (ProducerPerformance) ...");
-        var raw = RawProducerBaseline.run(infra.kafkaBootstrapServers(), "bench.raw", 300_000, 1024);
+        var raw = RawProducerBaseline.run(bootstrap, "bench.raw", 300_000, 1024);
         System.out.println("single-envelope maximum (64 clients, closed loop) ...");
         var singleMax = singles.closedLoop(single, 64, PHASE);
         System.out.println("batch of 100 (8 clients, closed loop) ...");
@@ -86,7 +89,7 @@ public final class IngestBenchmark {
         String report = String.format("""
 
                 ## Ingest benchmark, %s (commit %s)
-                Machine: %d cores, %d GiB RAM, %s. Command: `./bench/ingest` (phases of %d s; load generator on the same cores).
+                Machine: %d cores, %d GiB RAM, %s. Command: `./bench/ingest` (phases of %d s; broker in its own process; load generator on the same cores).
 
                 | what | throughput | latency | vs baseline |
                 |---|---|---|---|
@@ -103,7 +106,7 @@ public final class IngestBenchmark {
         System.out.println("appended to " + results.toAbsolutePath());
     }
 
-    private static ChildProcess startRouter(Path root, Path runDir, LocalInfrastructure infra, int port) {
+    private static ChildProcess startRouter(Path root, Path runDir, LocalInfrastructure infra, String bootstrap, int port) {
         var datasource = infra.datasourceProperties("laneway_router");
         Path jar = root.resolve("router-service/target/router-service.jar");
         List<String> command = new ArrayList<>(List.of(JdkLocator.javaExecutable(21).toString(), "-Xmx1g"));
@@ -114,7 +117,7 @@ public final class IngestBenchmark {
         }
         command.addAll(List.of("-jar", jar.toString(),
                 "--server.port=" + port,
-                "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers(),
+                "--spring.kafka.bootstrap-servers=" + bootstrap,
                 "--laneway.schema-registry.url=" + infra.schemaRegistryUrl(),
                 "--spring.datasource.url=" + datasource.get("spring.datasource.url"),
                 "--laneway.router.security.api-keys[0].key=" + API_KEY,
