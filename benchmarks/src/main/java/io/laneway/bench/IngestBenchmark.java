@@ -44,7 +44,13 @@ public final class IngestBenchmark {
             int port = FreePorts.next();
             try (ChildProcess router = startRouter(root, runDir, infra, broker.bootstrapServers(), port)) {
                 router.awaitReady(Duration.ofSeconds(120), () -> ready(port));
-                run(broker.bootstrapServers(), port);
+                if (Boolean.getBoolean("bench.hold")) {
+                    // for external load generators (wrk): keep everything up for a bounded while
+                    System.out.println("HOLD router on http://127.0.0.1:" + port + " with X-API-Key " + API_KEY);
+                    Thread.sleep(Duration.ofSeconds(Long.getLong("bench.holdSeconds", 120)));
+                } else {
+                    run(broker.bootstrapServers(), port);
+                }
             }
         }
         System.exit(0); // the embedded broker leaves non-daemon threads behind
