@@ -18,13 +18,10 @@ import io.laneway.contracts.serde.AvroRegistryDeserializer;
 import io.laneway.contracts.serde.AvroRegistrySerializer;
 import io.laneway.infra.Await;
 import io.laneway.infra.ChildProcess;
+import io.laneway.infra.TopicContents;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -99,7 +96,7 @@ class EndToEndTest {
 
         List<String> nonEmpty = new ArrayList<>();
         for (String topic : topics) {
-            List<byte[]> values = readAll(bootstrap, topic);
+            List<byte[]> values = TopicContents.values(bootstrap, topic);
             if (values.isEmpty()) {
                 continue;
             }
@@ -110,29 +107,5 @@ class EndToEndTest {
             }
         }
         assertThat(nonEmpty).contains("laneway.lane.fast", "laneway.lifecycle");
-    }
-
-    private static List<byte[]> readAll(String bootstrap, String topic) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        List<byte[]> values = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<byte[], byte[]>(props)) {
-            var partitions = consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            var end = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(100)).forEach(r -> {
-                    if (r.value() != null) {
-                        values.add(r.value());
-                    }
-                });
-            }
-        }
-        return values;
     }
 }

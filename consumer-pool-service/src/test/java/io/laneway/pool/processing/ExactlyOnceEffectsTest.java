@@ -22,15 +22,12 @@ import io.laneway.contracts.serde.AvroRegistryDeserializer;
 import io.laneway.contracts.serde.AvroRegistrySerializer;
 import io.laneway.infra.Await;
 import io.laneway.infra.LocalInfrastructure;
+import io.laneway.infra.TopicContents;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -138,24 +135,9 @@ class ExactlyOnceEffectsTest {
         return readAll(topic).stream().map(r -> r.get("id").toString()).toList();
     }
 
-    /** Everything currently on the topic, read up to the end offsets taken at the start. */
     private static List<GenericRecord> readAll(String topic) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers());
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, AvroRegistryDeserializer.class);
-        props.put(AvroRegistrySerializer.REGISTRY_URL, infra.schemaRegistryUrl());
-        List<GenericRecord> records = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<String, GenericRecord>(props)) {
-            var partitions = consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            var end = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(100)).forEach(r -> records.add(r.value()));
-            }
-        }
-        return records;
+        var decoder = new AvroRegistryDeserializer<GenericRecord>();
+        decoder.configure(java.util.Map.of(AvroRegistrySerializer.REGISTRY_URL, infra.schemaRegistryUrl()), false);
+        return TopicContents.values(infra.kafkaBootstrapServers(), topic).stream().map(v -> decoder.deserialize(topic, v)).toList();
     }
 }

@@ -11,21 +11,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 
 import io.laneway.contracts.Topics;
-import io.laneway.contracts.serde.AvroRegistryDeserializer;
 import io.laneway.infra.Await;
 import io.laneway.infra.FreePorts;
 import io.laneway.infra.KafkaBrokerProcess;
 import io.laneway.infra.LocalInfrastructure;
+import io.laneway.router.support.RouterIntegrationTest;
 import io.laneway.router.support.Tokens;
-import org.apache.avro.generic.GenericRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -100,23 +94,8 @@ class KafkaUnavailableTest {
     }
 
     private Set<String> idsOnTheFastLane() {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, AvroRegistryDeserializer.class);
-        props.put("schema.registry.url", infra.schemaRegistryUrl());
         Set<String> ids = new HashSet<>();
-        try (var consumer = new KafkaConsumer<String, GenericRecord>(props)) {
-            var partitions = consumer.partitionsFor(Topics.LANE_FAST).stream()
-                    .map(p -> new TopicPartition(Topics.LANE_FAST, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            var end = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(100)).forEach(r -> ids.add(r.value().get("id").toString()));
-            }
-        }
+        RouterIntegrationTest.decodeAll(broker.bootstrapServers(), Topics.LANE_FAST).forEach(r -> ids.add(r.get("id").toString()));
         return ids;
     }
 

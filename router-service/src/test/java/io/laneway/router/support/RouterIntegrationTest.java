@@ -4,8 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +12,7 @@ import java.util.Properties;
 import io.laneway.contracts.Topics;
 import io.laneway.contracts.serde.AvroRegistryDeserializer;
 import io.laneway.infra.LocalInfrastructure;
+import io.laneway.infra.TopicContents;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -98,17 +97,13 @@ public abstract class RouterIntegrationTest {
 
     /** Every envelope currently on the lane topic. */
     protected static List<GenericRecord> laneRecords(String topic) {
-        List<GenericRecord> records = new ArrayList<>();
-        try (var consumer = consumer()) {
-            var partitions = consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            var end = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(100)).forEach(r -> records.add(r.value()));
-            }
-        }
-        return records;
+        return decodeAll(infra.kafkaBootstrapServers(), topic);
+    }
+
+    /** Every record on a topic of the given broker, decoded through the registry as GenericRecords. */
+    public static List<GenericRecord> decodeAll(String bootstrap, String topic) {
+        var decoder = new AvroRegistryDeserializer<GenericRecord>();
+        decoder.configure(Map.of("schema.registry.url", infra.schemaRegistryUrl()), false);
+        return TopicContents.values(bootstrap, topic).stream().map(v -> decoder.deserialize(topic, v)).toList();
     }
 }
