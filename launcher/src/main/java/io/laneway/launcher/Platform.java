@@ -50,8 +50,8 @@ public final class Platform implements AutoCloseable {
         List<ChildProcess> started = new ArrayList<>();
         try {
             infra.kafka().createTopics(Topics.all());
-            var datasource = infra.datasourceProperties(POOL_DATABASE);
-            var routerDatasource = infra.datasourceProperties(ROUTER_DATABASE);
+            List<String> poolProperties = LocalInfrastructure.asArguments(infra.springProperties(POOL_DATABASE));
+            List<String> routerProperties = LocalInfrastructure.asArguments(infra.springProperties(ROUTER_DATABASE));
             Path java = JdkLocator.javaExecutable(21);
             List<String> common = List.of(
                     "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers(),
@@ -59,18 +59,12 @@ public final class Platform implements AutoCloseable {
             // A fresh API key per run for the local client: nothing secret is committed or reused.
             String apiKey = HexFormat.of().formatHex(randomBytes());
             String stateDir = runDir.resolve("projection-state-" + ProcessHandle.current().pid()).toString();
-            started.add(service(java, repositoryRoot, runDir, "router-service", ports.router(), common,
+            started.add(service(java, repositoryRoot, runDir, "router-service", ports.router(), routerProperties,
                     List.of("--laneway.router.status-base-url=http://127.0.0.1:" + ports.projection(),
                             "--laneway.router.security.api-keys[0].key=" + apiKey,
                             "--laneway.router.security.api-keys[0].client=local",
-                            "--laneway.router.security.api-keys[0].scopes=messages:write,admin",
-                            "--spring.datasource.url=" + routerDatasource.get("spring.datasource.url"),
-                            "--spring.datasource.username=" + routerDatasource.get("spring.datasource.username"),
-                            "--spring.datasource.password=" + routerDatasource.get("spring.datasource.password"))));
-            started.add(service(java, repositoryRoot, runDir, "consumer-pool-service", ports.pool(), common,
-                    List.of("--spring.datasource.url=" + datasource.get("spring.datasource.url"),
-                            "--spring.datasource.username=" + datasource.get("spring.datasource.username"),
-                            "--spring.datasource.password=" + datasource.get("spring.datasource.password"))));
+                            "--laneway.router.security.api-keys[0].scopes=messages:write,admin")));
+            started.add(service(java, repositoryRoot, runDir, "consumer-pool-service", ports.pool(), poolProperties, List.of()));
             started.add(service(java, repositoryRoot, runDir, "saga-orchestrator", ports.saga(), common,
                     List.of("--spring.kafka.streams.state-dir=" + stateDir + "-saga")));
             started.add(service(java, repositoryRoot, runDir, "projection-service", ports.projection(), common,

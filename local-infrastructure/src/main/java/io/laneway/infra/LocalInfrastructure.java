@@ -116,6 +116,23 @@ public final class LocalInfrastructure implements AutoCloseable {
         return props;
     }
 
+    /**
+     * Everything a Laneway service needs to run on this infrastructure (Kafka, registry, its own database),
+     * as Spring properties: one place for tests, the launcher and benchmarks.
+     */
+    public Map<String, String> springProperties(String database) {
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put("spring.kafka.bootstrap-servers", kafkaBootstrapServers());
+        props.put("laneway.schema-registry.url", schemaRegistryUrl());
+        props.putAll(datasourceProperties(database));
+        return props;
+    }
+
+    /** The same properties as command-line arguments ({@code --key=value}) for a child JVM. */
+    public static java.util.List<String> asArguments(Map<String, String> properties) {
+        return properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toList();
+    }
+
     @Override
     public synchronized void close() {
         for (AutoCloseable part : new AutoCloseable[] {registry, kafka, postgres}) {

@@ -56,9 +56,7 @@ class ExactlyOnceEffectsTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", infra::kafkaBootstrapServers);
-        registry.add("laneway.schema-registry.url", infra::schemaRegistryUrl);
-        infra.datasourceProperties("pool_test").forEach((k, v) -> registry.add(k, () -> v));
+        infra.springProperties("pool_test").forEach((k, v) -> registry.add(k, () -> v));
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import io.laneway.contracts.Topics;
+import io.laneway.infra.LocalInfrastructure;
 import io.laneway.router.RouterApplication;
 import io.laneway.router.support.RouterIntegrationTest;
 import io.laneway.router.support.Tokens;
@@ -26,15 +27,10 @@ class IngestIdempotencyTest extends RouterIntegrationTest {
 
     @BeforeAll
     static void startSecondReplica() {
-        var datasource = infra.datasourceProperties("router_test");
-        secondReplica = new SpringApplicationBuilder(RouterApplication.class).run(
-                "--server.port=0",
-                "--laneway.router.security.jwt-hmac-secret=" + Tokens.SECRET_BASE64,
-                "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers(),
-                "--laneway.schema-registry.url=" + infra.schemaRegistryUrl(),
-                "--spring.datasource.url=" + datasource.get("spring.datasource.url"),
-                "--spring.datasource.username=" + datasource.get("spring.datasource.username"),
-                "--spring.datasource.password=" + datasource.get("spring.datasource.password"));
+        var args = new java.util.ArrayList<>(LocalInfrastructure.asArguments(infra.springProperties("router_test")));
+        args.add("--server.port=0");
+        args.add("--laneway.router.security.jwt-hmac-secret=" + Tokens.SECRET_BASE64);
+        secondReplica = new SpringApplicationBuilder(RouterApplication.class).run(args.toArray(String[]::new));
     }
 
     @AfterAll

@@ -54,9 +54,7 @@ public abstract class RouterIntegrationTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", infra::kafkaBootstrapServers);
-        registry.add("laneway.schema-registry.url", infra::schemaRegistryUrl);
-        infra.datasourceProperties("router_test").forEach((k, v) -> registry.add(k, () -> v));
+        infra.springProperties("router_test").forEach((k, v) -> registry.add(k, () -> v));
     }
 
     protected HttpResponse<String> post(String body) {
