@@ -17,8 +17,21 @@ public final class Topics {
     public static final String LANE_LONG_RUNNING = "laneway.lane.long-running";
     /** Internal producers (the saga's commands) publish here; the router classifies them like REST traffic. */
     public static final String INGRESS = "laneway.ingress";
-    public static final String RETRY = "laneway.retry";
+    /**
+     * Delay tiers for non-blocking retries: a failed envelope waits in the tier whose bound covers its
+     * backoff, so envelopes in one tier have similar delays and none waits long behind another's.
+     */
+    public static final String RETRY_5S = "laneway.retry.5s";
+    public static final String RETRY_1M = "laneway.retry.1m";
+    public static final String RETRY_10M = "laneway.retry.10m";
     public static final String DEAD_LETTER = "laneway.dlq";
+    /** Dead letters of a failure flood (same type and error fingerprint), kept apart from the others. */
+    public static final String DEAD_LETTER_QUARANTINE = "laneway.dlq.quarantine";
+    /**
+     * Compacted: the outbox relay's last published batch, written in the same Kafka transaction. The pool
+     * declares it itself (one partition, compacted), so it is not in {@link #all()}.
+     */
+    public static final String OUTBOX_POSITION = "laneway.outbox.position";
     public static final String LIFECYCLE = "laneway.lifecycle";
     public static final String ORDER_EVENTS = "laneway.order.events";
 
@@ -33,6 +46,10 @@ public final class Topics {
         };
     }
 
+    public static java.util.List<String> retryTiers() {
+        return java.util.List.of(RETRY_5S, RETRY_1M, RETRY_10M);
+    }
+
     /** name -> partitions, in creation order. */
     public static Map<String, Integer> all() {
         Map<String, Integer> topics = new LinkedHashMap<>();
@@ -40,8 +57,11 @@ public final class Topics {
         topics.put(LANE_HEAVY, 6);
         topics.put(LANE_LONG_RUNNING, 6);
         topics.put(INGRESS, 6);
-        topics.put(RETRY, 6);
+        topics.put(RETRY_5S, 6);
+        topics.put(RETRY_1M, 6);
+        topics.put(RETRY_10M, 6);
         topics.put(DEAD_LETTER, 3);
+        topics.put(DEAD_LETTER_QUARANTINE, 3);
         topics.put(LIFECYCLE, 12);
         topics.put(ORDER_EVENTS, 6);
         return topics;

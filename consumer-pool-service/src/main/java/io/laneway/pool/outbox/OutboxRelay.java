@@ -1,109 +1,269 @@
 package io.laneway.pool.outbox;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
 
+import javax.sql.DataSource;
+
+import io.laneway.contracts.Topics;
+import io.laneway.pool.processing.OutboxChannel;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Moves committed outbox rows to Kafka: read a batch in id order, send all, wait for every ack, delete
- * them, in one transaction. A crash between ack and delete republishes (at-least-once); consumers of
- * these topics are idempotent on event ids. Woken right after each commit, and polls as a fallback.
+ * Moves committed outbox rows to Kafka, exactly once:
+ * <ul>
+ * <li><b>One relay at a time</b> across all replicas: the relay holds a PostgreSQL session advisory lock on
+ *     its own connection (released when that connection dies), and its Kafka transactional id is shared,
+ *     so a relay that lost the lock but still runs is fenced by the broker.</li>
+ * <li><b>Atomic publish:</b> a batch of rows (in id order, so each key's events keep commit order) and a
+ *     position record naming the batch's ids go out in one Kafka transaction; then the rows are deleted.
+ *     After a crash between the two, the new relay reads the position and deletes those rows without
+ *     publishing them again. Consumers reading committed records see every event once.</li>
+ * <li><b>Low latency:</b> committing batches NOTIFY the relay's LISTEN connection (any replica); a 500 ms
+ *     poll is only the fallback.</li>
+ * </ul>
  */
 @Component
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-    private static final int BATCH = 500;
+    private static final long LOCK_KEY = 7350029L;
+    private static final int BATCH = 1000;
 
-    private final OutboxRepository outbox;
-    private final KafkaTemplate<String, byte[]> kafka;
-    private final TransactionTemplate tx;
-    private final Semaphore wakeUp = new Semaphore(0);
+    private final DataSource dataSource;
+    private final String bootstrapServers;
+    private final String transactionalId;
+    private final Map<String, Object> clientProperties;
     private final Counter published;
+    private final Timer batchTime;
     private volatile boolean running;
+    private volatile long pending;
     private Thread worker;
 
-    public OutboxRelay(OutboxRepository outbox, @Qualifier("rawBytesKafkaTemplate") KafkaTemplate<String, byte[]> kafka,
-                       TransactionTemplate tx, MeterRegistry meters) {
-        this.outbox = outbox;
-        this.kafka = kafka;
-        this.tx = tx;
+    public OutboxRelay(DataSource dataSource, @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
+                       @Value("${laneway.pool.outbox.transactional-id:laneway-outbox-relay}") String transactionalId,
+                       org.springframework.boot.kafka.autoconfigure.KafkaProperties kafkaProperties, MeterRegistry meters) {
+        this.dataSource = dataSource;
+        this.bootstrapServers = bootstrapServers;
+        this.transactionalId = transactionalId;
+        this.clientProperties = kafkaProperties.buildProducerProperties();
         this.published = meters.counter("laneway.outbox.published");
-        meters.gauge("laneway.outbox.pending", outbox, OutboxRepository::count);
-    }
-
-    /** Called after a processing transaction committed outbox rows. */
-    public void wakeUp() {
-        wakeUp.release();
+        this.batchTime = Timer.builder("laneway.outbox.batch.duration").description("Read, publish and delete one batch")
+                .register(meters);
+        meters.gauge("laneway.outbox.pending", this, r -> r.pending);
     }
 
     @Override
     public void start() {
         running = true;
-        worker = Thread.ofPlatform().name("outbox-relay").daemon().start(this::loop);
+        worker = Thread.ofPlatform().name("outbox-relay").daemon().start(this::electionLoop);
     }
 
-    private void loop() {
+    /** Competes for the relay lock; the winner relays until its connection or producer fails. */
+    private void electionLoop() {
         while (running) {
-            try {
-                wakeUp.tryAcquire(250, TimeUnit.MILLISECONDS);
-                wakeUp.drainPermits();
-                while (running && relayBatch() == BATCH) {
-                    // a full batch: more may be waiting, go again without pausing
+            try (Connection lockAndListen = dataSource.getConnection()) {
+                lockAndListen.setAutoCommit(true);
+                if (tryLock(lockAndListen)) {
+                    log.info("This instance now relays the outbox");
+                    relayWhileLeader(lockAndListen);
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                log.warn("Outbox relay round failed, will retry: {}", e.toString());
-                try {
-                    Thread.sleep(1000); // back off from a failing broker or database, not synchronisation
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    return;
+            } catch (Exception e) {
+                if (running) {
+                    log.warn("Outbox relay interrupted, competing again: {}", e.toString());
+                }
+            }
+            pause(2_000); // standby: try to take over the lock again shortly
+        }
+    }
+
+    private void relayWhileLeader(Connection listen) throws SQLException {
+        try (Statement s = listen.createStatement()) {
+            s.execute("listen " + OutboxChannel.NAME);
+        }
+        PGConnection notifications = listen.unwrap(PGConnection.class);
+        try (Producer<String, byte[]> producer = transactionalProducer(); Connection work = dataSource.getConnection()) {
+            producer.initTransactions(); // fences any older relay still holding this transactional id
+            deleteAlreadyPublished(work);
+            while (running) {
+                int relayed = relayBatch(work, producer);
+                if (relayed < BATCH) {
+                    notifications.getNotifications(500); // sleeps until a commit notifies, or 500 ms
                 }
             }
         }
     }
 
     /** @return rows published */
-    int relayBatch() {
-        Integer count = tx.execute(status -> {
-            if (!outbox.tryBecomeRelay()) {
-                return 0;
-            }
-            List<OutboxEvent> batch = outbox.oldest(BATCH);
-            if (batch.isEmpty()) {
-                return 0;
-            }
-            List<CompletableFuture<?>> acks = new ArrayList<>(batch.size());
-            for (OutboxEvent event : batch) {
-                var record = new ProducerRecord<>(event.getTopic(), event.getRecordKey(), event.getPayload());
-                if (event.getTraceId() != null) {
-                    record.headers().add("laneway-trace-id", event.getTraceId().getBytes(StandardCharsets.US_ASCII));
+    private int relayBatch(Connection work, Producer<String, byte[]> producer) throws SQLException {
+        long started = System.nanoTime();
+        List<long[]> ids = new ArrayList<>(); // single-element arrays keep the list cheap to build
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+        work.setAutoCommit(true);
+        try (PreparedStatement ps = work.prepareStatement(
+                "select id, topic, record_key, payload, trace_id from outbox_event order by id limit " + BATCH);
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                ids.add(new long[] {rs.getLong(1)});
+                var record = new ProducerRecord<>(rs.getString(2), rs.getString(3), rs.getBytes(4));
+                String traceId = rs.getString(5);
+                if (traceId != null) {
+                    record.headers().add("laneway-trace-id", traceId.getBytes(StandardCharsets.US_ASCII));
                 }
-                acks.add(kafka.send(record));
+                records.add(record);
             }
-            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).join();
-            outbox.deletePublished(batch.stream().map(OutboxEvent::getId).toList());
-            return batch.size();
+        }
+        if (records.isEmpty()) {
+            pending = 0;
+            return 0;
+        }
+        long[] batchIds = ids.stream().mapToLong(a -> a[0]).toArray();
+        producer.beginTransaction();
+        try {
+            records.forEach(producer::send);
+            producer.send(new ProducerRecord<>(Topics.OUTBOX_POSITION, transactionalId, encode(batchIds)));
+            producer.commitTransaction();
+        } catch (RuntimeException e) {
+            try {
+                producer.abortTransaction();
+            } catch (RuntimeException ignored) {
+                // a fenced or broken producer: the election loop starts over with a fresh one
+            }
+            throw e;
+        }
+        delete(work, batchIds);
+        published.increment(records.size());
+        batchTime.record(Duration.ofNanos(System.nanoTime() - started));
+        pending = records.size() == BATCH ? BATCH : 0;
+        return records.size();
+    }
+
+    /** Rows whose batch reached Kafka before the previous relay died are deleted, not published again. */
+    private void deleteAlreadyPublished(Connection work) throws SQLException {
+        long[] last = lastPublishedBatch();
+        if (last.length > 0) {
+            int deleted = delete(work, last);
+            log.info("Outbox: {} rows of the last published batch were still present; deleted without republishing", deleted);
+        }
+    }
+
+    private long[] lastPublishedBatch() {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        copySecurity(props);
+        try (var consumer = new KafkaConsumer<String, byte[]>(props)) {
+            TopicPartition tp = new TopicPartition(Topics.OUTBOX_POSITION, 0);
+            consumer.assign(List.of(tp));
+            consumer.seekToBeginning(List.of(tp));
+            long end = consumer.endOffsets(List.of(tp)).get(tp);
+            byte[] last = null;
+            while (consumer.position(tp) < end) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                    if (transactionalId.equals(r.key())) {
+                        last = r.value();
+                    }
+                }
+            }
+            return last == null ? new long[0] : decode(last);
+        }
+    }
+
+    private static int delete(Connection work, long[] ids) throws SQLException {
+        try (PreparedStatement ps = work.prepareStatement("delete from outbox_event where id = any(?)")) {
+            ps.setArray(1, work.createArrayOf("bigint", java.util.Arrays.stream(ids).boxed().toArray()));
+            return ps.executeUpdate();
+        }
+    }
+
+    private Producer<String, byte[]> transactionalProducer() {
+        Map<String, Object> props = new HashMap<>(clientProperties);
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + UUID.randomUUID());
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        props.keySet().removeIf(k -> k.startsWith("schema.registry") || k.startsWith("spring."));
+        return new KafkaProducer<>(props);
+    }
+
+    private void copySecurity(Properties props) {
+        clientProperties.forEach((k, v) -> {
+            if (k.startsWith("security.") || k.startsWith("sasl.") || k.startsWith("ssl.")) {
+                props.put(k, v);
+            }
         });
-        published.increment(count);
-        return count;
+    }
+
+    private static boolean tryLock(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("select pg_try_advisory_lock(" + LOCK_KEY + ")")) {
+            rs.next();
+            return rs.getBoolean(1);
+        }
+    }
+
+    private static byte[] encode(long[] ids) {
+        ByteBuffer buffer = ByteBuffer.allocate(ids.length * Long.BYTES);
+        for (long id : ids) {
+            buffer.putLong(id);
+        }
+        return buffer.array();
+    }
+
+    private static long[] decode(byte[] bytes) {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        long[] ids = new long[bytes.length / Long.BYTES];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = buffer.getLong();
+        }
+        return ids;
+    }
+
+    private void pause(long millis) {
+        try {
+            Thread.sleep(millis); // a standby relay re-checks the lock at this pace; not synchronisation
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
     }
 
     @Override
@@ -111,6 +271,11 @@ public class OutboxRelay implements SmartLifecycle {
         running = false;
         if (worker != null) {
             worker.interrupt();
+            try {
+                worker.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -1,30 +1,46 @@
 package io.laneway.pool.processing;
 
+import java.util.List;
 import java.util.Map;
 
 import io.laneway.contracts.serde.AvroRegistrySerializer;
-import io.laneway.pool.outbox.OutboxEvent;
-import io.laneway.pool.outbox.OutboxRepository;
 import org.apache.avro.specific.SpecificRecord;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Serializes an event to the Confluent wire format now (registering its schema under {@code <topic>-value})
- * and stores it in the outbox, inside the caller's transaction.
+ * Serializes events to the Confluent wire format (registering the schema under {@code <topic>-value}) and
+ * writes a batch's outbox rows in one statement, inside the batch transaction; then notifies the relay
+ * (LISTEN/NOTIFY reaches relays in every replica, delivered only if the transaction commits).
  */
 @Component
 public class OutboxWriter {
 
-    private final OutboxRepository outbox;
     private final AvroRegistrySerializer<SpecificRecord> serializer = new AvroRegistrySerializer<>();
+    private final JdbcTemplate jdbc;
 
-    public OutboxWriter(OutboxRepository outbox, @Value("${laneway.schema-registry.url}") String registryUrl) {
-        this.outbox = outbox;
+    public OutboxWriter(JdbcTemplate jdbc, @Value("${laneway.schema-registry.url}") String registryUrl) {
+        this.jdbc = jdbc;
         serializer.configure(Map.of(AvroRegistrySerializer.REGISTRY_URL, registryUrl), false);
     }
 
-    public void write(String topic, String key, SpecificRecord event, String traceId) {
-        outbox.save(new OutboxEvent(topic, key, serializer.serialize(topic, event), traceId));
+    PendingOutboxRow serialize(String topic, String key, SpecificRecord event, String traceId) {
+        return new PendingOutboxRow(topic, key, serializer.serialize(topic, event), traceId);
+    }
+
+    /** One multi-row INSERT (the driver rewrites the JDBC batch: reWriteBatchedInserts). */
+    void insert(List<PendingOutboxRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("insert into outbox_event (topic, record_key, payload, trace_id) values (?, ?, ?, ?)", rows, rows.size(),
+                (ps, row) -> {
+                    ps.setString(1, row.topic());
+                    ps.setString(2, row.key());
+                    ps.setBytes(3, row.payload());
+                    ps.setString(4, row.traceId());
+                });
+        jdbc.execute("select pg_notify('" + OutboxChannel.NAME + "', '')");
     }
 }

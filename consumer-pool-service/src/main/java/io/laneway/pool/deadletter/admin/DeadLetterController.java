@@ -1,0 +1,114 @@
+package io.laneway.pool.deadletter.admin;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import io.laneway.pool.deadletter.DeadLetter;
+import io.laneway.pool.deadletter.DeadLetterRepository;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/** The operator's dead-letter API (scope {@code admin}): list with filters, inspect, replay, discard. */
+@RestController
+@RequestMapping("/v1/dead-letters")
+class DeadLetterController {
+
+    private final DeadLetterRepository deadLetters;
+    private final DeadLetterOperations operations;
+    private final DeadLetterAuditRepository audit;
+
+    DeadLetterController(DeadLetterRepository deadLetters, DeadLetterOperations operations, DeadLetterAuditRepository audit) {
+        this.deadLetters = deadLetters;
+        this.operations = operations;
+        this.audit = audit;
+    }
+
+    record Summary(long id, String messageId, String type, String lane, String status, int attempts, String errorClass,
+                   String errorMessage, String fingerprint, String dlqTopic, Instant deadLetteredAt) {
+        static Summary of(DeadLetter d) {
+            return new Summary(d.getId(), d.getMessageId(), d.getType(), d.getLane(), d.getStatus().name(), d.getAttempts(),
+                    d.getErrorClass(), d.getErrorMessage(), d.getFingerprint(), d.getDlqTopic(), d.getDeadLetteredAt());
+        }
+    }
+
+    record Detail(Summary summary, String originalTopic, int originalPartition, long originalOffset, String traceId,
+                  Instant firstFailedAt, String errorStack, int envelopeBytes, List<Map<String, Object>> audit) {
+    }
+
+    record ListPage(List<Summary> items, int page, int size, long total) {
+    }
+
+    record Action(String reason) {
+    }
+
+    record ReplayFilter(String type, String lane, String fingerprint, String errorClass, Integer limit, String reason) {
+    }
+
+    @GetMapping
+    ListPage list(@RequestParam(defaultValue = "OPEN") String status, @RequestParam(required = false) String type,
+                  @RequestParam(required = false) String lane, @RequestParam(required = false) String fingerprint,
+                  @RequestParam(required = false) String errorClass, @RequestParam(defaultValue = "0") int page,
+                  @RequestParam(defaultValue = "50") int size) {
+        if (size < 1 || size > 500 || page < 0) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "page must be >= 0 and size between 1 and 500");
+        }
+        DeadLetter.Status wanted = status.equalsIgnoreCase("ANY") ? null : parseStatus(status);
+        Page<DeadLetter> found = deadLetters.find(wanted, type, lane, fingerprint, errorClass, PageRequest.of(page, size));
+        return new ListPage(found.map(Summary::of).getContent(), page, size, found.getTotalElements());
+    }
+
+    @GetMapping("/{id}")
+    Detail inspect(@PathVariable long id) {
+        DeadLetter d = operations.get(id);
+        var history = audit.findByDeadLetterIdOrderById(id).stream().map(a -> Map.<String, Object>of(
+                "action", a.getAction(), "actor", a.getActor(), "reason", a.getReason() == null ? "" : a.getReason(),
+                "actedAt", a.getActedAt().toString())).toList();
+        return new Detail(Summary.of(d), d.getOriginalTopic(), d.getOriginalPartition(), d.getOriginalOffset(), d.getTraceId(),
+                d.getFirstFailedAt(), d.getErrorStack(), d.getEnvelope().length, history);
+    }
+
+    @PostMapping("/{id}/replay")
+    Summary replay(@PathVariable long id, @RequestBody(required = false) Action action, Authentication who) {
+        return Summary.of(operations.replay(id, who.getName(), action == null ? null : action.reason()));
+    }
+
+    @PostMapping("/{id}/discard")
+    Summary discard(@PathVariable long id, @RequestBody(required = false) Action action, Authentication who) {
+        return Summary.of(operations.discard(id, who.getName(), action == null ? null : action.reason()));
+    }
+
+    @PostMapping("/replay")
+    Map<String, Object> replayMatching(@RequestBody ReplayFilter filter, Authentication who) {
+        int limit = filter.limit() == null ? 100 : filter.limit();
+        if (limit < 1 || limit > 1000) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "limit must be between 1 and 1000");
+        }
+        if (filter.type() == null && filter.lane() == null && filter.fingerprint() == null && filter.errorClass() == null) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "Name at least one of type, lane, fingerprint, errorClass: replaying every dead letter at once is rarely meant.");
+        }
+        List<Long> ids = operations.replayMatching(filter.type(), filter.lane(), filter.fingerprint(), filter.errorClass(), limit,
+                who.getName(), filter.reason());
+        return Map.of("replayed", ids.size(), "ids", ids);
+    }
+
+    private static DeadLetter.Status parseStatus(String status) {
+        try {
+            return DeadLetter.Status.valueOf(status.toUpperCase());
+        } catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "status must be one of OPEN, REPLAYED, DISCARDED, ANY");
+        }
+    }
+}

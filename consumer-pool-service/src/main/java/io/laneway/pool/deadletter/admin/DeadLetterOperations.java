@@ -1,0 +1,110 @@
+package io.laneway.pool.deadletter.admin;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import io.laneway.contracts.envelope.Envelope;
+import io.laneway.contracts.serde.AvroRegistryDeserializer;
+import io.laneway.contracts.serde.AvroRegistrySerializer;
+import io.laneway.pool.deadletter.DeadLetter;
+import io.laneway.pool.deadletter.DeadLetterRepository;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Replay and discard. A replay sends the envelope back to its lane with a fresh attempt budget (attempt 1);
+ * its idempotency row was removed when it failed, so it runs once. Every action is audited.
+ */
+@Service
+public class DeadLetterOperations {
+
+    private static final Logger log = LoggerFactory.getLogger(DeadLetterOperations.class);
+
+    private final DeadLetterRepository deadLetters;
+    private final DeadLetterAuditRepository audit;
+    private final KafkaTemplate<String, byte[]> raw;
+    private final AvroRegistryDeserializer<Envelope> deserializer = new AvroRegistryDeserializer<>();
+    private final AvroRegistrySerializer<Envelope> serializer = new AvroRegistrySerializer<>();
+    private final MeterRegistry meters;
+
+    public DeadLetterOperations(DeadLetterRepository deadLetters, DeadLetterAuditRepository audit,
+                                @Qualifier("rawBytesKafkaTemplate") KafkaTemplate<String, byte[]> raw, MeterRegistry meters,
+                                @Value("${laneway.schema-registry.url}") String registryUrl) {
+        this.deadLetters = deadLetters;
+        this.audit = audit;
+        this.raw = raw;
+        this.meters = meters;
+        deserializer.configure(Map.of(AvroRegistrySerializer.REGISTRY_URL, registryUrl, AvroRegistryDeserializer.SPECIFIC_READER, "true"), false);
+        serializer.configure(Map.of(AvroRegistrySerializer.REGISTRY_URL, registryUrl), false);
+        meters.gauge("laneway.pool.dead_letters.open", deadLetters, r -> r.countByStatus(DeadLetter.Status.OPEN));
+    }
+
+    public DeadLetter get(long id) {
+        return deadLetters.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                "No dead letter with id " + id + ". List them with GET /v1/dead-letters."));
+    }
+
+    @Transactional
+    public DeadLetter replay(long id, String actor, String reason) {
+        DeadLetter letter = open(id, "replay");
+        Envelope envelope;
+        try {
+            envelope = deserializer.deserialize(letter.getOriginalTopic(), letter.getEnvelope());
+        } catch (RuntimeException e) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "Dead letter " + id
+                    + " holds bytes that are not a decodable envelope; it cannot be replayed, only discarded.");
+        }
+        envelope.getRouting().setAttempt(1);
+        try {
+            raw.send(new ProducerRecord<>(letter.getOriginalTopic(), envelope.getOrderingKey(),
+                    serializer.serialize(letter.getOriginalTopic(), envelope))).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "Kafka did not acknowledge the replay of "
+                    + id + "; nothing changed, try again.");
+        }
+        letter.setStatus(DeadLetter.Status.REPLAYED);
+        audit.save(new DeadLetterAudit(id, "REPLAY", actor, reason));
+        meters.counter("laneway.pool.dead_letters.replayed", "type", letter.getType()).increment();
+        log.info("{} replayed dead letter {} ({}) to {}", actor, id, letter.getMessageId(), letter.getOriginalTopic());
+        return letter;
+    }
+
+    @Transactional
+    public DeadLetter discard(long id, String actor, String reason) {
+        DeadLetter letter = open(id, "discard");
+        letter.setStatus(DeadLetter.Status.DISCARDED);
+        audit.save(new DeadLetterAudit(id, "DISCARD", actor, reason));
+        meters.counter("laneway.pool.dead_letters.discarded", "type", letter.getType()).increment();
+        log.info("{} discarded dead letter {} ({}): {}", actor, id, letter.getMessageId(), reason);
+        return letter;
+    }
+
+    /** Replays every OPEN dead letter matching the filter, up to {@code limit}; each one audited. */
+    public List<Long> replayMatching(String type, String lane, String fingerprint, String errorClass, int limit, String actor,
+                                     String reason) {
+        List<Long> ids = deadLetters.find(DeadLetter.Status.OPEN, type, lane, fingerprint, errorClass, PageRequest.of(0, limit))
+                .map(DeadLetter::getId).getContent();
+        ids.forEach(id -> replay(id, actor, reason));
+        return ids;
+    }
+
+    private DeadLetter open(long id, String action) {
+        DeadLetter letter = get(id);
+        if (letter.getStatus() != DeadLetter.Status.OPEN) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "Dead letter " + id + " is " + letter.getStatus()
+                    + "; only OPEN dead letters can be " + (action.equals("replay") ? "replayed" : "discarded") + ".");
+        }
+        return letter;
+    }
+}

@@ -1,0 +1,550 @@
+package io.laneway.pool.engine;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+import io.laneway.contracts.Topics;
+import io.laneway.contracts.envelope.Envelope;
+import io.laneway.contracts.lifecycle.MessageStatus;
+import io.laneway.pool.concurrency.LaneLimit;
+import io.laneway.pool.ordering.KeyedWorkQueue;
+import io.laneway.pool.ordering.OffsetTracker;
+import io.laneway.pool.processing.Attempt;
+import io.laneway.pool.processing.BatchProcessor;
+import io.laneway.pool.processing.Errors;
+import io.laneway.pool.processing.LifecycleEvents;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * One lane's pool: a poll thread that owns the Kafka consumer, and a gang of virtual-thread workers whose
+ * size follows the adaptive {@link LaneLimit}.
+ *
+ * <ul>
+ * <li><b>Key order, key parallelism:</b> polled records go into a {@link KeyedWorkQueue}; a worker takes a
+ *     batch of records with distinct ordering keys, so same-key records run one after another and
+ *     different keys run side by side, even inside one partition.</li>
+ * <li><b>No loss, bounded redelivery:</b> per partition an {@link OffsetTracker} commits only up to the
+ *     last contiguous finished record. Failed records count as finished only once they are safely in a
+ *     retry or dead-letter topic.</li>
+ * <li><b>Always polling:</b> when the buffer is full or a downstream circuit is open, the consumer pauses
+ *     its partitions and keeps calling poll, so long work never exceeds {@code max.poll.interval.ms} and
+ *     never causes a rebalance.</li>
+ * <li><b>Rebalances:</b> on revocation, waiting records of the partition are dropped, running ones finish
+ *     (bounded by the shutdown timeout) and the partition's offset is committed before it moves.</li>
+ * </ul>
+ */
+public final class LanePool {
+
+    private static final Logger log = LoggerFactory.getLogger(LanePool.class);
+    private static final Duration POLL_TIMEOUT = Duration.ofMillis(50);
+
+    private final LaneSettings settings;
+    private final Supplier<Consumer<String, byte[]>> consumerFactory;
+    private final Deserializer<Envelope> envelopes;
+    private final BatchProcessor processor;
+    private final FailedRecordSink failures;
+    private final LaneBreakers breakers;
+    private final KafkaTemplate<String, Object> lifecycle;
+    private final LaneLimit limit;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition workChanged = lock.newCondition();
+    private final KeyedWorkQueue<LaneRecord> queue = new KeyedWorkQueue<>();
+    private final Map<TopicPartition, Integer> runningByPartition = new HashMap<>();
+    private int running;
+    private final ConcurrentLinkedQueue<LaneRecord> completions = new ConcurrentLinkedQueue<>();
+    private final Map<TopicPartition, OffsetTracker> trackers = new HashMap<>(); // poll thread only
+    private final Map<TopicPartition, Long> committed = new HashMap<>(); // poll thread only
+    private final AtomicInteger workers = new AtomicInteger();
+
+    private volatile boolean takingWork = true;
+    private volatile boolean polling = true;
+    private volatile boolean saturated;
+    private Thread pollThread;
+    private Consumer<String, byte[]> consumer;
+    private long lastCommitNanos = System.nanoTime();
+
+    private final Map<String, Counter> outcomes = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Timer handlerTime;
+    private final MeterRegistry meters;
+
+    public LanePool(LaneSettings settings, Supplier<Consumer<String, byte[]>> consumerFactory, Deserializer<Envelope> envelopes,
+                    BatchProcessor processor, FailedRecordSink failures, LaneBreakers breakers,
+                    KafkaTemplate<String, Object> lifecycle, MeterRegistry meters) {
+        this.settings = settings;
+        this.consumerFactory = consumerFactory;
+        this.envelopes = envelopes;
+        this.processor = processor;
+        this.failures = failures;
+        this.breakers = breakers;
+        this.lifecycle = lifecycle;
+        this.meters = meters;
+        this.limit = new LaneLimit(settings.policy(), settings.initialConcurrency(), settings.maxBatch(),
+                settings.targetBatchMillis());
+        Tags lane = Tags.of("lane", settings.name());
+        this.handlerTime = Timer.builder("laneway.pool.handler.duration").tags(lane).publishPercentileHistogram()
+                .description("Handler time per envelope").register(meters);
+        meters.gauge("laneway.pool.concurrency.limit", lane, limit, LaneLimit::limit);
+        meters.gauge("laneway.pool.batch.size", lane, limit, LaneLimit::batchSize);
+        meters.gauge("laneway.pool.in_flight", lane, this, LanePool::inFlight);
+        meters.gauge("laneway.pool.buffered", lane, this, LanePool::buffered);
+        meters.gauge("laneway.pool.workers", lane, workers, AtomicInteger::get);
+    }
+
+    public void start() {
+        pollThread = Thread.ofPlatform().name("lane-" + settings.name() + "-poll").start(this::pollLoop);
+        adjustWorkers();
+    }
+
+    /** Called once per interval by the pool's scheduler: new limit and batch size from what was observed. */
+    public void adjust(double cpu) {
+        var signals = limit.adjust(cpu, saturated);
+        saturated = false;
+        adjustWorkers();
+        if (log.isDebugEnabled()) {
+            log.debug("lane {} limit={} batch={} signals={}", settings.name(), limit.limit(), limit.batchSize(), signals);
+        }
+    }
+
+    public LaneLimit limit() {
+        return limit;
+    }
+
+    public int inFlight() {
+        lock.lock();
+        try {
+            return running;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public int buffered() {
+        lock.lock();
+        try {
+            return queue.waiting() + running;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Stops taking work, lets running batches finish within the shutdown timeout, commits, closes. */
+    public void stop() {
+        takingWork = false;
+        lock.lock();
+        try {
+            workChanged.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        polling = false;
+        if (consumer != null) {
+            consumer.wakeup();
+        }
+        try {
+            pollThread.join(settings.shutdownTimeout().plusSeconds(5).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ---------------------------------------------------------------- poll thread
+
+    private void pollLoop() {
+        consumer = consumerFactory.get();
+        try {
+            consumer.subscribe(List.of(settings.topic()), new Rebalance());
+            while (polling) {
+                applyCompletions();
+                commitIfDue(false);
+                pauseOrResume();
+                ConsumerRecords<String, byte[]> records;
+                try {
+                    records = consumer.poll(POLL_TIMEOUT);
+                } catch (WakeupException e) {
+                    break;
+                }
+                if (!records.isEmpty()) {
+                    enqueue(records);
+                }
+            }
+            drainOnShutdown();
+        } catch (RuntimeException e) {
+            log.error("lane {} poll loop failed; the pool stops taking this lane's work", settings.name(), e);
+        } finally {
+            try {
+                consumer.close(Duration.ofSeconds(5));
+            } catch (RuntimeException e) {
+                log.warn("closing lane {} consumer: {}", settings.name(), e.toString());
+            }
+        }
+    }
+
+    private void enqueue(ConsumerRecords<String, byte[]> records) {
+        lock.lock();
+        try {
+            for (ConsumerRecord<String, byte[]> r : records) {
+                TopicPartition tp = new TopicPartition(r.topic(), r.partition());
+                trackers.computeIfAbsent(tp, p -> new OffsetTracker()).track(r.offset());
+                LaneRecord record = new LaneRecord(tp, r.offset(), r.key(), r.value(), r.headers(), r.timestamp());
+                queue.add(record.orderingKey(), record);
+            }
+            workChanged.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void applyCompletions() {
+        LaneRecord done;
+        while ((done = completions.poll()) != null) {
+            OffsetTracker tracker = trackers.get(done.partition());
+            if (tracker != null) {
+                tracker.complete(done.offset());
+            }
+        }
+    }
+
+    private void commitIfDue(boolean sync) {
+        long now = System.nanoTime();
+        if (!sync && now - lastCommitNanos < settings.commitInterval().toNanos()) {
+            return;
+        }
+        lastCommitNanos = now;
+        Map<TopicPartition, OffsetAndMetadata> offsets = committable(trackers.keySet());
+        if (offsets.isEmpty()) {
+            return;
+        }
+        if (sync) {
+            consumer.commitSync(offsets, Duration.ofSeconds(10));
+        } else {
+            consumer.commitAsync(offsets, (o, e) -> {
+                if (e != null) {
+                    log.warn("lane {} async commit failed (the next one covers it): {}", settings.name(), e.toString());
+                }
+            });
+        }
+        offsets.forEach((tp, o) -> committed.put(tp, o.offset()));
+    }
+
+    private Map<TopicPartition, OffsetAndMetadata> committable(Collection<TopicPartition> partitions) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (TopicPartition tp : partitions) {
+            OffsetTracker tracker = trackers.get(tp);
+            if (tracker == null) {
+                continue;
+            }
+            tracker.committable().ifPresent(offset -> {
+                if (!Long.valueOf(offset).equals(committed.get(tp))) {
+                    offsets.put(tp, new OffsetAndMetadata(offset));
+                }
+            });
+        }
+        return offsets;
+    }
+
+    /**
+     * Buffer bound: enough for every worker to take a full batch twice over. Beyond it, or while a downstream
+     * circuit is open, stop fetching but keep polling (heartbeats, no rebalance).
+     */
+    private void pauseOrResume() {
+        int bound = Math.max(64, limit.limit() * limit.batchSize() * 2);
+        boolean hold = buffered() >= bound || breakers.open();
+        Set<TopicPartition> assigned = consumer.assignment();
+        if (hold) {
+            consumer.pause(assigned);
+        } else if (!consumer.paused().isEmpty()) {
+            consumer.resume(consumer.paused());
+        }
+    }
+
+    private void drainOnShutdown() {
+        long deadline = System.nanoTime() + settings.shutdownTimeout().toNanos();
+        lock.lock();
+        try {
+            while (running > 0 && System.nanoTime() < deadline) {
+                workChanged.await(50, TimeUnit.MILLISECONDS);
+            }
+            if (running > 0) {
+                log.warn("lane {}: {} envelopes still running after {}; they will be redelivered", settings.name(), running,
+                        settings.shutdownTimeout());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            lock.unlock();
+        }
+        applyCompletions();
+        try {
+            commitIfDue(true);
+        } catch (RuntimeException e) {
+            log.warn("lane {} final commit failed: {}", settings.name(), e.toString());
+        }
+    }
+
+    private final class Rebalance implements ConsumerRebalanceListener {
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            if (partitions.isEmpty()) {
+                return;
+            }
+            long deadline = System.nanoTime() + settings.shutdownTimeout().toNanos();
+            lock.lock();
+            try {
+                queue.removeWaiting(r -> partitions.contains(r.partition()));
+                while (partitions.stream().anyMatch(tp -> runningByPartition.getOrDefault(tp, 0) > 0)
+                        && System.nanoTime() < deadline) {
+                    workChanged.await(20, TimeUnit.MILLISECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                lock.unlock();
+            }
+            applyCompletions();
+            try {
+                Map<TopicPartition, OffsetAndMetadata> offsets = committable(partitions);
+                if (!offsets.isEmpty()) {
+                    consumer.commitSync(offsets, Duration.ofSeconds(10));
+                }
+            } catch (RuntimeException e) {
+                log.warn("lane {} commit on revocation failed (records after the last commit are redelivered): {}",
+                        settings.name(), e.toString());
+            }
+            forget(partitions);
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            lock.lock();
+            try {
+                queue.removeWaiting(r -> partitions.contains(r.partition()));
+            } finally {
+                lock.unlock();
+            }
+            forget(partitions);
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            log.info("lane {} assigned {}", settings.name(), partitions);
+        }
+
+        private void forget(Collection<TopicPartition> partitions) {
+            partitions.forEach(tp -> {
+                trackers.remove(tp);
+                committed.remove(tp);
+            });
+        }
+    }
+
+    // ---------------------------------------------------------------- workers
+
+    private void adjustWorkers() {
+        while (takingWork) {
+            int current = workers.get();
+            if (current >= limit.limit()) {
+                return;
+            }
+            if (workers.compareAndSet(current, current + 1)) {
+                Thread.ofVirtual().name("lane-" + settings.name() + "-worker").start(this::workerLoop);
+            }
+        }
+    }
+
+    /** A worker exits when the limit shrank below the gang's size; otherwise it takes batch after batch. */
+    private void workerLoop() {
+        try {
+            while (takingWork) {
+                int current = workers.get();
+                if (current > limit.limit() && workers.compareAndSet(current, current - 1)) {
+                    return;
+                }
+                List<KeyedWorkQueue.Keyed<LaneRecord>> batch = take();
+                if (!batch.isEmpty()) {
+                    run(batch);
+                }
+            }
+            workers.decrementAndGet();
+        } catch (RuntimeException | Error e) {
+            workers.decrementAndGet();
+            log.error("lane {} worker died; a new one starts at the next adjustment", settings.name(), e);
+        }
+    }
+
+    private List<KeyedWorkQueue.Keyed<LaneRecord>> take() {
+        lock.lock();
+        try {
+            if (!queue.hasReady() || breakers.open()) {
+                workChanged.await(100, TimeUnit.MILLISECONDS);
+                return List.of();
+            }
+            List<KeyedWorkQueue.Keyed<LaneRecord>> batch = queue.take(limit.batchSize());
+            running += batch.size();
+            for (var item : batch) {
+                runningByPartition.merge(item.work().partition(), 1, Integer::sum);
+            }
+            if (queue.hasReady()) {
+                saturated = true; // work was left waiting: more workers would have had something to do
+            }
+            return batch;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void run(List<KeyedWorkQueue.Keyed<LaneRecord>> batch) {
+        List<Attempt> attempts = new ArrayList<>(batch.size());
+        Map<Attempt, LaneRecord> recordOf = new HashMap<>();
+        List<LaneRecord> finished = new ArrayList<>(batch.size());
+        List<LaneRecord> putBack = new ArrayList<>();
+        for (var item : batch) {
+            LaneRecord record = item.work();
+            Envelope envelope;
+            try {
+                envelope = envelopes.deserialize(record.partition().topic(), record.value());
+            } catch (RuntimeException e) {
+                if (deliverFailure(record, null, e)) { // cannot be decoded: dead letter with the original bytes
+                    finished.add(record);
+                }
+                continue;
+            }
+            Attempt attempt = new Attempt(envelope, record.origin());
+            attempts.add(attempt);
+            recordOf.put(attempt, record);
+            if (settings.processingEvents()) {
+                lifecycle.send(Topics.LIFECYCLE, envelope.getId(), LifecycleEvents.of(envelope, MessageStatus.PROCESSING));
+            }
+        }
+        if (!attempts.isEmpty()) {
+            processor.process(attempts);
+        }
+        for (Attempt attempt : attempts) {
+            LaneRecord record = recordOf.get(attempt);
+            breakers.used(attempt.downstream());
+            switch (attempt.outcome()) {
+                case PROCESSED -> {
+                    count(attempt);
+                    handlerTime.record(attempt.handlerNanos(), TimeUnit.NANOSECONDS);
+                    limit.recordSuccess(attempt.handlerNanos());
+                    finished.add(record);
+                    logOutcome(attempt, record);
+                }
+                case DUPLICATE -> {
+                    count(attempt);
+                    finished.add(record);
+                    logOutcome(attempt, record);
+                }
+                case FAILED -> {
+                    count(attempt);
+                    meters.counter("laneway.pool.errors", "lane", settings.name(), "type", attempt.envelope().getType(),
+                            "error", Errors.root(attempt.error()).getClass().getSimpleName()).increment();
+                    limit.recordFailure(attempt.handlerNanos());
+                    if (deliverFailure(record, attempt, attempt.error())) {
+                        finished.add(record);
+                    }
+                }
+                case DEFERRED -> {
+                    count(attempt);
+                    putBack.add(record);
+                }
+            }
+        }
+        lock.lock();
+        try {
+            for (var item : batch) {
+                if (!putBack.contains(item.work())) {
+                    queue.release(item.key()); // finished, or left unfinished for redelivery
+                }
+            }
+            for (LaneRecord record : putBack) {
+                queue.putBack(record.orderingKey(), record);
+            }
+            for (var item : batch) {
+                runningByPartition.merge(item.work().partition(), -1, Integer::sum);
+            }
+            running -= batch.size();
+            completions.addAll(finished);
+            workChanged.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Hands a failure to the retry/dead-letter sink, insisting until it is written: a failure is never
+     * dropped. Returns false only when shutting down first: the record stays unfinished and is redelivered.
+     */
+    private boolean deliverFailure(LaneRecord record, Attempt attempt, Throwable error) {
+        long backoffMillis = 100;
+        while (true) {
+            try {
+                failures.accept(record, attempt, error);
+                return true;
+            } catch (RuntimeException e) {
+                if (!takingWork) {
+                    log.warn("lane {}: shutting down before failed {} was written; it will be redelivered", settings.name(),
+                            record.origin());
+                    return false;
+                }
+                log.warn("lane {}: cannot write failed {} to retry/dead letters yet ({}); trying again", settings.name(),
+                        record.origin(), e.toString());
+                try {
+                    Thread.sleep(backoffMillis); // backing off from an unavailable broker
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+                backoffMillis = Math.min(5_000, backoffMillis * 2);
+            }
+        }
+    }
+
+    /** Envelopes by lane, type and outcome; counters cached per (type, outcome) to keep the hot path cheap. */
+    private void count(Attempt attempt) {
+        String type = attempt.envelope().getType();
+        String outcome = attempt.outcome().name().toLowerCase();
+        outcomes.computeIfAbsent(type + '\n' + outcome, k -> Counter.builder("laneway.pool.envelopes")
+                .tags("lane", settings.name(), "type", type, "outcome", outcome).register(meters)).increment();
+    }
+
+    private static void logOutcome(Attempt attempt, LaneRecord record) {
+        if (log.isDebugEnabled()) {
+            Envelope envelope = attempt.envelope();
+            try (var m1 = MDC.putCloseable("messageId", envelope.getId());
+                 var m2 = MDC.putCloseable("traceId", envelope.getMetadata().getTraceId())) {
+                log.debug("{} {} type={} from {}", attempt.outcome(), envelope.getId(), envelope.getType(), record.origin());
+            }
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package io.laneway.pool.security;
+
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code laneway.pool.security.*}: who may operate the pool's admin API (scope {@code admin}). Same
+ * credentials as the router: a JWT (issuer/JWK set through Spring's resource-server properties, or a shared
+ * HMAC secret here) or a static API key.
+ */
+@ConfigurationProperties("laneway.pool.security")
+public record PoolSecurityProperties(String jwtHmacSecret, List<ApiKey> apiKeys) {
+
+    public record ApiKey(String key, String client, List<String> scopes) {
+    }
+
+    public PoolSecurityProperties {
+        apiKeys = apiKeys == null ? List.of() : List.copyOf(apiKeys);
+    }
+}

@@ -1,0 +1,101 @@
+package io.laneway.pool.support;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.laneway.pool.handler.EnvelopeHandler;
+import io.laneway.pool.handler.HandlerContext;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/** Handlers only the tests register: they record what ran when, or fail on demand. */
+@TestConfiguration
+public class TestHandlers {
+
+    public record Step(String key, int seq, long sleepMillis) {
+    }
+
+    public record Nothing() {
+    }
+
+    /** A switch the poison test flips to "fix the cause". */
+    public static final AtomicBoolean POISON_BROKEN = new AtomicBoolean(true);
+    /** A switch the circuit-breaker test flips to take the downstream down and up again. */
+    public static final AtomicBoolean GATEWAY_DOWN = new AtomicBoolean(false);
+
+    /** test.step: records (key, seq, start, end) so order and overlap can be checked afterwards. */
+    @Bean
+    EnvelopeHandler<Step> stepHandler() {
+        return new EnvelopeHandler<>() {
+            @Override
+            public String type() {
+                return "test.step";
+            }
+
+            @Override
+            public Class<Step> payloadType() {
+                return Step.class;
+            }
+
+            @Override
+            public void handle(Step step, HandlerContext context) throws InterruptedException {
+                long started = System.nanoTime();
+                Thread.sleep(step.sleepMillis()); // simulated downstream latency inside the handler
+                context.jdbc().sql("insert into test_step (message_id, step_key, seq, started_nanos, ended_nanos) values (?, ?, ?, ?, ?)")
+                        .params(context.envelope().getId(), step.key(), step.seq(), started, System.nanoTime()).update();
+            }
+        };
+    }
+
+    /** test.poison: fails (transiently, so it is retried) while {@link #POISON_BROKEN} is set; then writes an effect. */
+    @Bean
+    EnvelopeHandler<Nothing> poisonHandler() {
+        return new EnvelopeHandler<>() {
+            @Override
+            public String type() {
+                return "test.poison";
+            }
+
+            @Override
+            public Class<Nothing> payloadType() {
+                return Nothing.class;
+            }
+
+            @Override
+            public void handle(Nothing payload, HandlerContext context) {
+                if (POISON_BROKEN.get()) {
+                    throw new IllegalStateException("downstream rejected message " + context.envelope().getId());
+                }
+                context.jdbc().sql("insert into test_effect (message_id) values (?)").param(context.envelope().getId()).update();
+            }
+        };
+    }
+
+    /** test.gateway: calls the "flaky-gateway" downstream, guarded by its circuit breaker. */
+    @Bean
+    EnvelopeHandler<Nothing> gatewayHandler() {
+        return new EnvelopeHandler<>() {
+            @Override
+            public String type() {
+                return "test.gateway";
+            }
+
+            @Override
+            public Class<Nothing> payloadType() {
+                return Nothing.class;
+            }
+
+            @Override
+            public String downstream() {
+                return "flaky-gateway";
+            }
+
+            @Override
+            public void handle(Nothing payload, HandlerContext context) {
+                if (GATEWAY_DOWN.get()) {
+                    throw new IllegalStateException("gateway unavailable");
+                }
+                context.jdbc().sql("insert into test_effect (message_id) values (?)").param(context.envelope().getId()).update();
+            }
+        };
+    }
+}
