@@ -1,0 +1,97 @@
+package io.laneway.pool.deadletter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.laneway.contracts.Topics;
+import io.laneway.contracts.envelope.Envelope;
+import io.laneway.pool.support.PoolIntegrationTest;
+import io.laneway.pool.support.TestHandlers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.client.RestClient;
+
+/**
+ * A poison envelope is retried through the delay tiers and dead-lettered with its context while the rest of
+ * its partition keeps flowing; once the cause is fixed, an operator replays it through the admin API and it
+ * is processed exactly once.
+ */
+class PoisonAndReplayTest extends PoolIntegrationTest {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @LocalServerPort
+    int port;
+
+    @AfterEach
+    void breakAgain() {
+        TestHandlers.POISON_BROKEN.set(true);
+    }
+
+    @Test
+    void poisonIsDeadLetteredWithoutBlockingItsPartitionAndReplaysOnceFixed() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        Envelope poison = envelope("test.poison", null, "{}");
+        List<Envelope> batch = new ArrayList<>(List.of(poison));
+        for (int i = 0; i < 40; i++) {
+            batch.add(envelope("test.step", null, "{\"key\":\"" + run + "-" + i + "\",\"seq\":" + i + ",\"sleepMillis\":1}"));
+        }
+
+        sendToPartition(Topics.LANE_FAST, 1, batch);
+
+        await("poison indexed as a dead letter", () -> deadLetterId(poison.getId()) != null);
+        Map<String, Object> letter = jdbc.sql("select * from dead_letter where message_id = ?").param(poison.getId()).query().singleRow();
+        assertThat(letter).containsEntry("attempts", 3).containsEntry("type", "test.poison").containsEntry("lane", "fast")
+                .containsEntry("original_topic", Topics.LANE_FAST).containsEntry("error_class", "java.lang.IllegalStateException")
+                .containsEntry("status", "OPEN");
+        assertThat((String) letter.get("error_stack")).contains("downstream rejected message");
+        assertThat(letter.get("trace_id")).isEqualTo(poison.getMetadata().getTraceId());
+        assertThat(lifecycleStatuses(poison.getId())).containsExactly("FAILED", "FAILED", "DEAD_LETTERED");
+        Timestamp lastNeighbour = jdbc.sql("select max(created_at) from test_step where step_key like ?").param(run + "-%")
+                .query(Timestamp.class).single();
+        assertThat(jdbc.sql("select count(*) from test_step where step_key like ?").param(run + "-%").query(Long.class).single())
+                .isEqualTo(40);
+        assertThat(lastNeighbour.toInstant()).as("the partition flowed past the poison while it was being retried")
+                .isBefore(((Timestamp) letter.get("dead_lettered_at")).toInstant());
+
+        RestClient api = RestClient.create("http://127.0.0.1:" + port);
+        long id = deadLetterId(poison.getId());
+        assertThat(api.post().uri("/v1/dead-letters/{id}/replay", id).retrieve().onStatus(s -> true, (rq, rs) -> { })
+                .toBodilessEntity().getStatusCode().value()).as("no credentials").isEqualTo(401);
+        assertThat(api.post().uri("/v1/dead-letters/{id}/replay", id).header("X-API-Key", READER_KEY).retrieve()
+                .onStatus(s -> true, (rq, rs) -> { }).toBodilessEntity().getStatusCode().value()).as("no admin scope").isEqualTo(403);
+
+        TestHandlers.POISON_BROKEN.set(false); // the cause is fixed
+        var replayed = api.post().uri("/v1/dead-letters/{id}/replay", id).header("X-API-Key", ADMIN_KEY)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("reason", "gateway fixed")).retrieve().body(Map.class);
+        assertThat(replayed).containsEntry("status", "REPLAYED");
+
+        await("replayed envelope processed", () -> effects(poison.getId()) >= 1);
+        await("replayed envelope completed", () -> lifecycleStatuses(poison.getId()).contains("COMPLETED"));
+        assertThat(effects(poison.getId())).isEqualTo(1);
+        assertThat(jdbc.sql("select actor || ':' || action || ':' || reason from dead_letter_audit where dead_letter_id = ?").param(id)
+                .query(String.class).list()).containsExactly("operator-ada:REPLAY:gateway fixed");
+        var again = api.post().uri("/v1/dead-letters/{id}/replay", id).header("X-API-Key", ADMIN_KEY).retrieve()
+                .onStatus(s -> true, (rq, rs) -> { }).toEntity(String.class);
+        assertThat(again.getStatusCode().value()).as("a replayed letter cannot be replayed twice").isEqualTo(409);
+        assertThat(again.getBody()).contains("only OPEN dead letters can be replayed");
+    }
+
+    private Long deadLetterId(String messageId) {
+        return jdbc.sql("select id from dead_letter where message_id = ?").param(messageId).query(Long.class).optional().orElse(null);
+    }
+
+    private long effects(String messageId) {
+        return jdbc.sql("select count(*) from test_effect where message_id = ?").param(messageId).query(Long.class).single();
+    }
+}
