@@ -102,8 +102,8 @@ public final class IngestBenchmark {
                 %s
 
                 Non-202 answers during the measured phases: %d.
-                """, LocalDate.now(), commit(), Runtime.getRuntime().availableProcessors(),
-                Math.round(totalMemoryGiB()), System.getProperty("os.name") + " " + System.getProperty("os.arch"),
+                """, LocalDate.now(), Machine.commit(), Runtime.getRuntime().availableProcessors(),
+                Math.round(Machine.totalMemoryGiB()), System.getProperty("os.name") + " " + System.getProperty("os.arch"),
                 PHASE.toSeconds(), String.join("\n", rows), failures);
         System.out.println(report);
         Path results = Path.of(System.getProperty("laneway.home", ".")).resolve("benchmarks/results/ingest.md");
@@ -146,22 +146,5 @@ public final class IngestBenchmark {
         } catch (Exception e) {
             return false;
         }
-    }
-
-    private static String commit() {
-        try {
-            Process git = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").redirectErrorStream(true).start();
-            return new String(git.getInputStream().readAllBytes()).trim();
-        } catch (Exception e) {
-            return "unknown";
-        }
-    }
-
-    private static double totalMemoryGiB() {
-        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
-            return sun.getTotalMemorySize() / (1024.0 * 1024 * 1024);
-        }
-        return 0;
     }
 }

@@ -3,7 +3,7 @@ package io.laneway.pool.concurrency;
 /**
  * What the pool observed over the last sampling interval.
  *
- * @param cpu        process-visible CPU load of the machine, 0..1 (negative if unknown)
+ * @param cpu        CPU load of the pool process over the CPUs it may use, 0..1 (negative if unknown)
  * @param errorRate  failed / finished envelopes, 0..1
  * @param p95Millis  95th percentile of handler latency
  * @param finished   envelopes finished in the interval (no decision is taken on too few)

@@ -270,12 +270,23 @@ public final class LanePool {
     }
 
     /**
-     * Buffer bound: enough for every worker to take a full batch twice over. Beyond it, or while a downstream
-     * circuit is open, stop fetching but keep polling (heartbeats, no rebalance).
+     * Fetch while the buffer offers too little parallelism, pause when it offers enough. The measure is ready
+     * KEYS, not records: a consumer fetches partition by partition, so a buffer full of one partition's
+     * records may hold only a few keys, and key order lets only one record per key run at a time (measured:
+     * a record-count bound starved 48 workers down to ~2k envelopes/s). {@code maxBuffered} caps memory when
+     * the keys are few. An open downstream circuit pauses everything (the poll goes on: heartbeats).
      */
     private void pauseOrResume() {
-        int bound = Math.max(64, limit.limit() * limit.batchSize() * 2);
-        boolean hold = buffered() >= bound || breakers.open();
+        boolean enoughReady;
+        int buffered;
+        lock.lock();
+        try {
+            enoughReady = queue.readyKeys() >= Math.max(16, limit.limit() * limit.batchSize() * 2);
+            buffered = queue.waiting() + running;
+        } finally {
+            lock.unlock();
+        }
+        boolean hold = enoughReady || buffered >= settings.maxBuffered() || breakers.open();
         Set<TopicPartition> assigned = consumer.assignment();
         if (hold) {
             consumer.pause(assigned);

@@ -118,7 +118,7 @@ public class LanePools implements SmartLifecycle {
             pool.start();
             log.info("Lane {} pool started: {}", name, settings);
         }
-        forwarder = new RetryForwarder(() -> consumer("laneway-pool-retry", "pool-retry", null, 500), raw, meters);
+        forwarder = new RetryForwarder(() -> consumer(properties.groupPrefix() + "-retry", "pool-retry", null, 500), raw, meters);
         forwarder.start();
         adjuster = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("lane-adjuster").daemon().factory());
         long every = properties.adjustInterval().toMillis();
@@ -128,7 +128,10 @@ public class LanePools implements SmartLifecycle {
 
     private void adjust() {
         try {
-            double cpu = os.getCpuLoad();
+            // The pool's own share of the CPUs it may use (container-aware), not the whole machine's: a broker or
+            // database sharing the host must not shrink the pool to nothing (measured: system CPU collapsed the
+            // limit to 1 in the benchmark, where the pool itself used a fraction of a core).
+            double cpu = os.getProcessCpuLoad();
             pools.forEach(pool -> pool.adjust(cpu));
         } catch (RuntimeException e) {
             log.warn("Adjusting lane limits failed: {}", e.toString());
@@ -141,11 +144,12 @@ public class LanePools implements SmartLifecycle {
                 .withLatency(value(c == null ? null : c.p95HighMillis(), 5_000.0), value(c == null ? null : c.p95LowMillis(), 1_000.0));
         String instance = properties.instanceId() == null || properties.instanceId().isBlank() ? null
                 : properties.instanceId() + "-" + name;
-        return new LaneSettings(lane, Topics.laneTopic(lane), "laneway-pool-" + name,
+        return new LaneSettings(lane, Topics.laneTopic(lane), properties.groupPrefix() + "-" + name,
                 value(c == null ? null : c.concurrency(), 4), policy, value(c == null ? null : c.maxBatch(), 100),
                 value(c == null ? null : c.targetBatchMillis(), 50.0), instance,
                 value(c == null ? null : c.processingEvents(), lane != Lane.FAST),
-                c == null || c.shutdownTimeout() == null ? Duration.ofSeconds(20) : c.shutdownTimeout(), Duration.ofMillis(200));
+                c == null || c.shutdownTimeout() == null ? Duration.ofSeconds(20) : c.shutdownTimeout(), Duration.ofMillis(200),
+                value(c == null ? null : c.maxBuffered(), 20_000));
     }
 
     private static <T> T value(T configured, T otherwise) {
@@ -159,6 +163,8 @@ public class LanePools implements SmartLifecycle {
         overrides.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         overrides.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         overrides.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Math.max(100, maxPollRecords * 2));
+        // smaller per-partition fetches spread the buffer over more partitions, hence more keys to run in parallel
+        overrides.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 128 * 1024);
         overrides.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
         if (instanceId != null) {
             overrides.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instanceId);

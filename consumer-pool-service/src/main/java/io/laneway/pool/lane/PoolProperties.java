@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("laneway.pool")
 public record PoolProperties(Map<String, Lane> lanes, Retry retry, DeadLetters deadLetters, Duration idempotencyRetention,
-                             String instanceId, Duration adjustInterval) {
+                             String instanceId, Duration adjustInterval, String groupPrefix) {
 
     public PoolProperties {
         lanes = lanes == null ? new LinkedHashMap<>() : lanes;
@@ -21,6 +21,7 @@ public record PoolProperties(Map<String, Lane> lanes, Retry retry, DeadLetters d
         deadLetters = deadLetters == null ? new DeadLetters(50, Duration.ofMinutes(1)) : deadLetters;
         idempotencyRetention = idempotencyRetention == null ? Duration.ofDays(7) : idempotencyRetention;
         adjustInterval = adjustInterval == null ? Duration.ofSeconds(1) : adjustInterval;
+        groupPrefix = groupPrefix == null || groupPrefix.isBlank() ? "laneway-pool" : groupPrefix;
     }
 
     /**
@@ -34,10 +35,11 @@ public record PoolProperties(Map<String, Lane> lanes, Retry retry, DeadLetters d
      * @param p95LowMillis      grow only below this p95
      * @param processingEvents  publish PROCESSING when work starts
      * @param shutdownTimeout   how long running work may take to finish on shutdown or revocation
+     * @param maxBuffered       most records held in memory between poll and completion
      */
     public record Lane(Boolean enabled, Integer concurrency, Integer minConcurrency, Integer maxConcurrency, Integer maxBatch,
                        Double targetBatchMillis, Double p95HighMillis, Double p95LowMillis, Boolean processingEvents,
-                       Duration shutdownTimeout) {
+                       Duration shutdownTimeout, Integer maxBuffered) {
     }
 
     /**

@@ -95,6 +95,11 @@ public final class KeyedWorkQueue<W> {
         return size;
     }
 
+    /** Keys with an item that could start now: the parallelism the buffer offers. */
+    public int readyKeys() {
+        return readyKeys.size();
+    }
+
     public boolean hasReady() {
         return !readyKeys.isEmpty();
     }

@@ -1,6 +1,5 @@
 package io.laneway.pool.outbox;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -8,7 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,9 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import io.laneway.contracts.Topics;
+import io.laneway.contracts.outbox.OutboxPosition;
+import io.laneway.contracts.serde.AvroRegistryDeserializer;
+import io.laneway.contracts.serde.AvroRegistrySerializer;
 import io.laneway.pool.processing.OutboxChannel;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -38,6 +42,7 @@ import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -51,11 +56,14 @@ import org.springframework.stereotype.Component;
  *     position record naming the batch's ids go out in one Kafka transaction; then the rows are deleted.
  *     After a crash between the two, the new relay reads the position and deletes those rows without
  *     publishing them again. Consumers reading committed records see every event once.</li>
+ * <li><b>Off switch:</b> {@code laneway.pool.outbox.relay-enabled=false} leaves rows in the table (another
+ *     deployment relays them, or a benchmark measures the transaction alone).</li>
  * <li><b>Low latency:</b> committing batches NOTIFY the relay's LISTEN connection (any replica); a 500 ms
  *     poll is only the fallback.</li>
  * </ul>
  */
 @Component
+@ConditionalOnProperty(name = "laneway.pool.outbox.relay-enabled", havingValue = "true", matchIfMissing = true)
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
@@ -68,13 +76,19 @@ public class OutboxRelay implements SmartLifecycle {
     private final Map<String, Object> clientProperties;
     private final Counter published;
     private final Timer batchTime;
+    private final AvroRegistrySerializer<OutboxPosition> positions = new AvroRegistrySerializer<>();
+    private final AvroRegistryDeserializer<OutboxPosition> positionReader = new AvroRegistryDeserializer<>();
     private volatile boolean running;
     private volatile long pending;
     private Thread worker;
 
     public OutboxRelay(DataSource dataSource, @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
                        @Value("${laneway.pool.outbox.transactional-id:laneway-outbox-relay}") String transactionalId,
+                       @Value("${laneway.schema-registry.url}") String registryUrl,
                        org.springframework.boot.kafka.autoconfigure.KafkaProperties kafkaProperties, MeterRegistry meters) {
+        positions.configure(Map.of(AvroRegistrySerializer.REGISTRY_URL, registryUrl), false);
+        positionReader.configure(Map.of(AvroRegistrySerializer.REGISTRY_URL, registryUrl,
+                AvroRegistryDeserializer.SPECIFIC_READER, "true"), false);
         this.dataSource = dataSource;
         this.bootstrapServers = bootstrapServers;
         this.transactionalId = transactionalId;
@@ -153,7 +167,9 @@ public class OutboxRelay implements SmartLifecycle {
         producer.beginTransaction();
         try {
             records.forEach(producer::send);
-            producer.send(new ProducerRecord<>(Topics.OUTBOX_POSITION, transactionalId, encode(batchIds)));
+            OutboxPosition position = new OutboxPosition(transactionalId, Arrays.stream(batchIds).boxed().toList(), Instant.now());
+            producer.send(new ProducerRecord<>(Topics.OUTBOX_POSITION, transactionalId,
+                    positions.serialize(Topics.OUTBOX_POSITION, position)));
             producer.commitTransaction();
         } catch (RuntimeException e) {
             try {
@@ -200,13 +216,14 @@ public class OutboxRelay implements SmartLifecycle {
                     }
                 }
             }
-            return last == null ? new long[0] : decode(last);
+            return last == null ? new long[0]
+                    : positionReader.deserialize(Topics.OUTBOX_POSITION, last).getOutboxIds().stream().mapToLong(Long::longValue).toArray();
         }
     }
 
     private static int delete(Connection work, long[] ids) throws SQLException {
         try (PreparedStatement ps = work.prepareStatement("delete from outbox_event where id = any(?)")) {
-            ps.setArray(1, work.createArrayOf("bigint", java.util.Arrays.stream(ids).boxed().toArray()));
+            ps.setArray(1, work.createArrayOf("bigint", Arrays.stream(ids).boxed().toArray()));
             return ps.executeUpdate();
         }
     }
@@ -240,23 +257,6 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    private static byte[] encode(long[] ids) {
-        ByteBuffer buffer = ByteBuffer.allocate(ids.length * Long.BYTES);
-        for (long id : ids) {
-            buffer.putLong(id);
-        }
-        return buffer.array();
-    }
-
-    private static long[] decode(byte[] bytes) {
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        long[] ids = new long[bytes.length / Long.BYTES];
-        for (int i = 0; i < ids.length; i++) {
-            ids[i] = buffer.getLong();
-        }
-        return ids;
-    }
-
     private void pause(long millis) {
         try {
             Thread.sleep(millis); // a standby relay re-checks the lock at this pace; not synchronisation
@@ -268,11 +268,13 @@ public class OutboxRelay implements SmartLifecycle {
 
     @Override
     public void stop() {
-        running = false;
+        running = false; // the loop notices within one notification wait (500 ms) and closes its producer cleanly
         if (worker != null) {
-            worker.interrupt();
             try {
                 worker.join(5_000);
+                if (worker.isAlive()) {
+                    worker.interrupt();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -81,6 +81,13 @@ public final class Attempt {
         outcome = Outcome.DEFERRED;
     }
 
+    /** Forgets the outcome of a run that was rolled back, before running again. */
+    void reset() {
+        outcome = null;
+        error = null;
+        handlerNanos = 0;
+    }
+
     /** A transaction that failed as a whole (commit error, lost connection) fails every attempt in it. */
     void failedWithTransaction(Throwable cause) {
         if (outcome == Outcome.PROCESSED || outcome == Outcome.DUPLICATE || outcome == null) {

@@ -59,69 +59,112 @@ public class BatchProcessor {
         this.checkpoints = checkpoints;
     }
 
-    /** Runs the batch; afterwards every attempt has an outcome. Never throws for a handler's failure. */
+    /**
+     * Runs the batch; afterwards every attempt has an outcome. Never throws for a handler's failure.
+     *
+     * <p>Savepoints cost two round trips per envelope, so the common case (nothing fails) runs without them:
+     * if a handler then fails, the whole transaction rolls back, that envelope is marked failed, and the rest
+     * run again in a new transaction with a savepoint per envelope (at most two runs; their effects count
+     * once because the first run never committed). Handlers that call a downstream (a circuit-breaker name)
+     * always get a savepoint, so an external call is never repeated because a neighbour failed.
+     */
     public void process(List<Attempt> batch) {
         try {
-            tx.executeWithoutResult(status -> {
-                Set<String> claimed = claim(batch);
-                List<PendingOutboxRow> rows = new ArrayList<>(batch.size() * 2);
-                List<String> unclaim = new ArrayList<>();
-                for (Attempt attempt : batch) {
-                    Envelope envelope = attempt.envelope();
-                    if (!claimed.remove(envelope.getId())) { // removed: a second copy in the same batch is a duplicate too
-                        attempt.duplicate();
-                        continue;
-                    }
-                    EnvelopeHandler<?> handler = handlers.find(envelope.getType()).orElse(null);
-                    CircuitBreaker breaker = handler == null ? null : breakers.forHandler(handler);
-                    if (breaker != null) {
-                        attempt.callsDownstream(breaker.getName());
-                    }
-                    if (breaker != null && !breaker.tryAcquirePermission()) {
-                        attempt.deferred();
-                        unclaim.add(envelope.getId());
-                        continue;
-                    }
-                    Object savepoint = status.createSavepoint();
-                    long started = System.nanoTime();
-                    try {
-                        if (handler == null) {
-                            throw new NonRetryableProcessingException("No handler registered for type '" + envelope.getType() + "'");
-                        }
-                        TransactionalHandlerContext context = new TransactionalHandlerContext(envelope, jdbc, outbox,
-                                checkpoints.forEnvelope(envelope));
-                        invoke(handler, envelope, context);
-                        long took = System.nanoTime() - started;
-                        status.releaseSavepoint(savepoint);
-                        if (breaker != null) {
-                            breaker.onSuccess(took, TimeUnit.NANOSECONDS);
-                        }
-                        rows.addAll(context.events());
-                        rows.add(outbox.serialize(Topics.LIFECYCLE, envelope.getId(), LifecycleEvents.completed(envelope, took),
-                                envelope.getMetadata().getTraceId()));
-                        attempt.succeeded(took);
-                    } catch (Exception e) {
-                        long took = System.nanoTime() - started;
-                        status.rollbackToSavepoint(savepoint);
-                        if (breaker != null) {
-                            breaker.onError(took, TimeUnit.NANOSECONDS, e);
-                        }
-                        unclaim.add(envelope.getId());
-                        attempt.failed(e, took);
-                    }
-                }
-                if (!unclaim.isEmpty()) {
-                    jdbcTemplate.update(con -> {
-                        var ps = con.prepareStatement("delete from processed_message where message_id = any(?)");
-                        ps.setArray(1, con.createArrayOf("varchar", unclaim.toArray()));
-                        return ps;
-                    });
-                }
-                outbox.insert(rows);
-            });
+            runOnce(batch, false);
+        } catch (OptimisticRollback rollback) {
+            rollback.attempt.failed(rollback.failure, rollback.handlerNanos);
+            List<Attempt> rest = batch.stream().filter(a -> a != rollback.attempt).toList();
+            rest.forEach(Attempt::reset);
+            try {
+                runOnce(rest, true);
+            } catch (RuntimeException e) {
+                rest.forEach(attempt -> attempt.failedWithTransaction(e));
+            }
         } catch (RuntimeException e) {
             batch.forEach(attempt -> attempt.failedWithTransaction(e));
         }
+    }
+
+    /** A handler failed in a batch running without savepoints: roll everything back and run the rest safely. */
+    private static final class OptimisticRollback extends RuntimeException {
+        final transient Attempt attempt;
+        final Exception failure;
+        final long handlerNanos;
+
+        OptimisticRollback(Attempt attempt, Exception cause, long handlerNanos) {
+            super(null, null, false, false);
+            this.attempt = attempt;
+            this.failure = cause;
+            this.handlerNanos = handlerNanos;
+        }
+    }
+
+    private void runOnce(List<Attempt> batch, boolean savepointEach) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        tx.executeWithoutResult(status -> {
+            Set<String> claimed = claim(batch);
+            List<PendingOutboxRow> rows = new ArrayList<>(batch.size() * 2);
+            List<String> unclaim = new ArrayList<>();
+            for (Attempt attempt : batch) {
+                Envelope envelope = attempt.envelope();
+                if (!claimed.remove(envelope.getId())) { // removed: a second copy in the same batch is a duplicate too
+                    attempt.duplicate();
+                    continue;
+                }
+                EnvelopeHandler<?> handler = handlers.find(envelope.getType()).orElse(null);
+                CircuitBreaker breaker = handler == null ? null : breakers.forHandler(handler);
+                if (breaker != null) {
+                    attempt.callsDownstream(breaker.getName());
+                }
+                if (breaker != null && !breaker.tryAcquirePermission()) {
+                    attempt.deferred();
+                    unclaim.add(envelope.getId());
+                    continue;
+                }
+                Object savepoint = savepointEach || breaker != null ? status.createSavepoint() : null;
+                long started = System.nanoTime();
+                try {
+                    if (handler == null) {
+                        throw new NonRetryableProcessingException("No handler registered for type '" + envelope.getType() + "'");
+                    }
+                    TransactionalHandlerContext context = new TransactionalHandlerContext(envelope, jdbc, outbox,
+                            checkpoints.forEnvelope(envelope));
+                    invoke(handler, envelope, context);
+                    long took = System.nanoTime() - started;
+                    if (savepoint != null) {
+                        status.releaseSavepoint(savepoint);
+                    }
+                    if (breaker != null) {
+                        breaker.onSuccess(took, TimeUnit.NANOSECONDS);
+                    }
+                    rows.addAll(context.events());
+                    rows.add(outbox.serialize(Topics.LIFECYCLE, envelope.getId(), LifecycleEvents.completed(envelope, took),
+                            envelope.getMetadata().getTraceId()));
+                    attempt.succeeded(took);
+                } catch (Exception e) {
+                    long took = System.nanoTime() - started;
+                    if (savepoint == null) {
+                        throw new OptimisticRollback(attempt, e, took);
+                    }
+                    status.rollbackToSavepoint(savepoint);
+                    if (breaker != null) {
+                        breaker.onError(took, TimeUnit.NANOSECONDS, e);
+                    }
+                    unclaim.add(envelope.getId());
+                    attempt.failed(e, took);
+                }
+            }
+            if (!unclaim.isEmpty()) {
+                jdbcTemplate.update(con -> {
+                    var ps = con.prepareStatement("delete from processed_message where message_id = any(?)");
+                    ps.setArray(1, con.createArrayOf("varchar", unclaim.toArray()));
+                    return ps;
+                });
+            }
+            outbox.insert(rows);
+        });
     }
 
     /** Claims all ids in one statement, in sorted order so two overlapping batches cannot deadlock. */

@@ -7,7 +7,10 @@ import io.laneway.contracts.envelope.Lane;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** {@code laneway.router.backpressure.*}: when each lane counts as overloaded, and how hard to push back. */
+/**
+ * {@code laneway.router.backpressure.*}: when each lane counts as overloaded, and how hard to push back.
+ * {@code consumerGroup} is the pool's group prefix: its lanes consume as {@code <prefix>-fast} etc.
+ */
 @ConfigurationProperties("laneway.router.backpressure")
 public record BackpressureProperties(
         @DefaultValue("laneway-pool") String consumerGroup,

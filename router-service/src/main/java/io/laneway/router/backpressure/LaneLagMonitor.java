@@ -72,8 +72,17 @@ public class LaneLagMonitor implements DisposableBean {
             }
             Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get(5, TimeUnit.SECONDS);
             Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> starts = admin.listOffsets(earliest).all().get(5, TimeUnit.SECONDS);
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS);
+            Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>();
+            for (Lane lane : Lane.values()) {
+                // the pool runs one consumer group per lane: <prefix>-fast, <prefix>-heavy, <prefix>-long-running
+                String laneGroup = group + "-" + lane.name().toLowerCase().replace('_', '-');
+                admin.listConsumerGroupOffsets(laneGroup).partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS)
+                        .forEach((tp, offset) -> {
+                            if (offset != null && laneOf.get(tp) == lane) {
+                                committed.put(tp, offset);
+                            }
+                        });
+            }
             Map<Lane, Long> lags = new EnumMap<>(Lane.class);
             for (var entry : ends.entrySet()) {
                 TopicPartition tp = entry.getKey();

@@ -1,0 +1,401 @@
+package io.laneway.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.confluent.parallelconsumer.ParallelConsumerOptions;
+import io.confluent.parallelconsumer.ParallelStreamProcessor;
+import io.laneway.contracts.Topics;
+import io.laneway.contracts.envelope.Envelope;
+import io.laneway.contracts.envelope.EnvelopeMetadata;
+import io.laneway.contracts.envelope.Lane;
+import io.laneway.contracts.envelope.Priority;
+import io.laneway.contracts.envelope.Routing;
+import io.laneway.contracts.lifecycle.LifecycleEvent;
+import io.laneway.contracts.lifecycle.MessageStatus;
+import io.laneway.contracts.serde.AvroRegistryDeserializer;
+import io.laneway.contracts.serde.AvroRegistrySerializer;
+import io.laneway.infra.ChildProcess;
+import io.laneway.infra.FreePorts;
+import io.laneway.infra.JdkLocator;
+import io.laneway.infra.KafkaBrokerProcess;
+import io.laneway.infra.LocalInfrastructure;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.MessageListener;
+
+/**
+ * Pool benchmark: the same preloaded envelopes (type demo.work, 1 ms of simulated downstream latency,
+ * 1000 ordering keys, 12 partitions) processed with the same exactly-once work (idempotency row + effect row +
+ * outbox row in PostgreSQL, synchronous commit) by
+ * <ol>
+ * <li>the Laneway pool (the real consumer-pool-service jar, as a child JVM),</li>
+ * <li>a plain Spring Kafka listener container (what {@code @KafkaListener} builds), concurrency = partitions,
+ *     one transaction per record,</li>
+ * <li>Confluent Parallel Consumer 0.5.3.3 with KEY ordering, one transaction per record.</li>
+ * </ol>
+ * Throughput = envelopes / (last effect - first effect), from the effect rows' commit timestamps; duplicates =
+ * effect rows - distinct message ids. Prints a table and appends it to benchmarks/results/pool.md.
+ */
+public final class PoolBenchmark {
+
+    private static final int RECORDS = Integer.getInteger("bench.records", 100_000);
+    private static final int KEYS = 1000;
+    private static final long WORK_MILLIS = Long.getLong("bench.workMillis", 1);
+    private static final int PARTITIONS = Topics.all().get(Topics.LANE_FAST);
+    private static final int PC_CONCURRENCY = Integer.getInteger("bench.pcConcurrency", 16);
+
+    record Result(String name, long envelopes, double seconds, long duplicates) {
+        double perSecond() {
+            return envelopes / seconds;
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(System.getProperty("laneway.home", ".")).toAbsolutePath().normalize();
+        Path runDir = root.resolve("benchmarks/target/run");
+        List<Result> results = new ArrayList<>();
+        try (LocalInfrastructure infra = LocalInfrastructure.start(LocalInfrastructure.Ports.any(), runDir);
+             KafkaBrokerProcess broker = KafkaBrokerProcess.start(FreePorts.next(), runDir.resolve("kafka-" + System.nanoTime()))) {
+            broker.createTopics(Topics.all());
+            Map<String, String> datasource = infra.datasourceProperties("laneway_pool");
+            System.out.printf("preloading %,d envelopes (%d keys, %d ms work each) ...%n", RECORDS, KEYS, WORK_MILLIS);
+            List<String> ids = preload(broker.bootstrapServers(), infra.schemaRegistryUrl());
+
+            // 1) the pool doing exactly the baselines' work (the transaction; outbox rows stay in the table)
+            results.add(runPool(root, runDir, infra, broker.bootstrapServers(), datasource, ids.size(), "bench-a",
+                    "Laneway pool, same work (outbox rows not relayed)", "--laneway.pool.outbox.relay-enabled=false"));
+            // 2) the whole pipeline: the relay also publishes every COMPLETED event to Kafka, exactly once
+            results.add(runPool(root, runDir, infra, broker.bootstrapServers(), datasource, ids.size(), "bench-b",
+                    "Laneway pool, full pipeline (outbox relayed to Kafka)", "--laneway.pool.outbox.relay-enabled=true"));
+            if (!Boolean.parseBoolean(System.getProperty("bench.baselines", "true"))) {
+                System.out.println(results);
+                System.exit(0); // iterating on the pool alone: nothing to compare, nothing written
+            }
+            try (HikariDataSource db = dataSource(datasource)) {
+                reset(db);
+                results.add(listenerBaseline(broker.bootstrapServers(), infra.schemaRegistryUrl(), db, ids.size()));
+                reset(db);
+                results.add(parallelConsumerBaseline(broker.bootstrapServers(), infra.schemaRegistryUrl(), db, ids.size()));
+            }
+        }
+        report(results);
+        System.exit(0); // Parallel Consumer leaves non-daemon threads behind (see STACK.md)
+    }
+
+    // ------------------------------------------------------------------ contenders
+
+    private static Result runPool(Path root, Path runDir, LocalInfrastructure infra, String bootstrap, Map<String, String> datasource,
+                                  int expected, String groupPrefix, String name, String... args) throws Exception {
+        try (HikariDataSource db = dataSource(datasource)) {
+            resetIfPresent(db);
+        }
+        int port = FreePorts.next();
+        List<String> poolArgs = new ArrayList<>(List.of(args));
+        poolArgs.add("--laneway.pool.group-prefix=" + groupPrefix);
+        try (ChildProcess pool = startPool(root, runDir, infra, bootstrap, port, poolArgs)) {
+            pool.awaitReady(Duration.ofSeconds(120), () -> ready(port));
+            try (HikariDataSource db = dataSource(datasource)) {
+                Result result = measure(name, db, expected);
+                System.out.println("  pool gauges at the end: " + poolGauges(port));
+                return result;
+            }
+        }
+    }
+
+    private static Result listenerBaseline(String bootstrap, String registry, DataSource db, int expected) throws Exception {
+        Map<String, Object> props = consumerProps(bootstrap, "bench-listener");
+        var factory = new DefaultKafkaConsumerFactory<String, byte[]>(props);
+        var containerProps = new ContainerProperties(Topics.LANE_FAST);
+        var work = new Work(db, registry);
+        containerProps.setMessageListener((MessageListener<String, byte[]>) record -> work.process(record.value()));
+        var container = new ConcurrentMessageListenerContainer<>(factory, containerProps);
+        container.setConcurrency(PARTITIONS);
+        container.start();
+        try {
+            return measure("Spring Kafka listener, concurrency " + PARTITIONS + ", 1 tx/record", db, expected);
+        } finally {
+            container.stop();
+        }
+    }
+
+    private static Result parallelConsumerBaseline(String bootstrap, String registry, DataSource db, int expected) throws Exception {
+        Map<String, Object> props = consumerProps(bootstrap, "bench-pc");
+        var consumer = new KafkaConsumer<String, byte[]>(props);
+        var options = ParallelConsumerOptions.<String, byte[]>builder()
+                .ordering(ParallelConsumerOptions.ProcessingOrder.KEY)
+                .maxConcurrency(PC_CONCURRENCY)
+                .consumer(consumer)
+                .build();
+        var processor = ParallelStreamProcessor.createEosStreamProcessor(options);
+        var work = new Work(db, registry);
+        processor.subscribe(List.of(Topics.LANE_FAST));
+        processor.poll(context -> work.process(context.getSingleConsumerRecord().value()));
+        try {
+            return measure("Parallel Consumer 0.5.3.3, KEY order, concurrency " + PC_CONCURRENCY + ", 1 tx/record", db, expected);
+        } finally {
+            processor.closeDontDrainFirst(Duration.ofSeconds(10));
+        }
+    }
+
+    /** What each baseline does per record: the pool's exactly-once work, one transaction each. */
+    static final class Work {
+        private final DataSource db;
+        private final AvroRegistryDeserializer<Envelope> decoder = new AvroRegistryDeserializer<>();
+        private final AvroRegistrySerializer<SpecificRecord> encoder = new AvroRegistrySerializer<>();
+
+        Work(DataSource db, String registry) {
+            this.db = db;
+            decoder.configure(Map.of(AvroRegistrySerializer.REGISTRY_URL, registry, AvroRegistryDeserializer.SPECIFIC_READER, "true"), false);
+            encoder.configure(Map.of(AvroRegistrySerializer.REGISTRY_URL, registry), false);
+        }
+
+        void process(byte[] value) {
+            Envelope envelope = decoder.deserialize(Topics.LANE_FAST, value);
+            try (Connection c = db.getConnection()) {
+                c.setAutoCommit(false);
+                try (PreparedStatement claim = c.prepareStatement(
+                        "insert into processed_message (message_id, type) values (?, ?) on conflict do nothing")) {
+                    claim.setString(1, envelope.getId());
+                    claim.setString(2, envelope.getType());
+                    if (claim.executeUpdate() == 0) {
+                        c.rollback();
+                        return;
+                    }
+                }
+                long started = System.nanoTime();
+                Thread.sleep(WORK_MILLIS);
+                try (PreparedStatement effect = c.prepareStatement("insert into demo_work (message_id) values (?)")) {
+                    effect.setString(1, envelope.getId());
+                    effect.executeUpdate();
+                }
+                LifecycleEvent done = LifecycleEvent.newBuilder().setEventId(UUID.randomUUID().toString())
+                        .setMessageId(envelope.getId()).setStatus(MessageStatus.COMPLETED).setType(envelope.getType())
+                        .setLane(Lane.FAST).setOccurredAt(Instant.now()).setDurationMillis((System.nanoTime() - started) / 1_000_000)
+                        .build();
+                try (PreparedStatement outbox = c.prepareStatement(
+                        "insert into outbox_event (topic, record_key, payload, trace_id) values (?, ?, ?, ?)")) {
+                    outbox.setString(1, "bench.baseline.lifecycle");
+                    outbox.setString(2, envelope.getId());
+                    outbox.setBytes(3, encoder.serialize(Topics.LIFECYCLE, done));
+                    outbox.setString(4, envelope.getMetadata().getTraceId());
+                    outbox.executeUpdate();
+                }
+                c.commit();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ measuring
+
+    /** Waits until every envelope has its effect, then reads throughput and duplicates from the effect rows. */
+    private static Result measure(String name, DataSource db, int expected) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        long distinct = 0;
+        long lastPrint = 0;
+        while (System.nanoTime() < deadline) {
+            // count(*) is cheap enough to poll (the database is shared with the contender); distinct only when it could be done
+            if (single(db, "select count(*) from demo_work") >= expected) {
+                distinct = single(db, "select count(distinct message_id) from demo_work");
+                if (distinct >= expected) {
+                    break;
+                }
+            }
+            if (System.nanoTime() - lastPrint > 5e9) {
+                System.out.printf("  %s: %,d / %,d%n", name, single(db, "select count(*) from demo_work"), expected);
+                lastPrint = System.nanoTime();
+            }
+            Thread.sleep(500); // polling the database for progress; the contender runs on its own threads
+        }
+        if (distinct < expected) {
+            throw new IllegalStateException(name + " did not finish within 10 minutes: " + distinct + " of " + expected);
+        }
+        double seconds = single(db, "select (extract(epoch from max(created_at) - min(created_at)) * 1000000)::bigint from demo_work") / 1e6;
+        long rows = single(db, "select count(*) from demo_work");
+        Result result = new Result(name, expected, seconds, rows - distinct);
+        System.out.printf("  %s: %,.0f envelopes/s, %d duplicate effects%n", name, result.perSecond(), result.duplicates());
+        return result;
+    }
+
+    /** Before the first pool start the tables do not exist yet (the pool's migrations create them). */
+    private static void resetIfPresent(DataSource db) {
+        try {
+            reset(db);
+        } catch (Exception e) {
+            // first run: nothing to reset
+        }
+    }
+
+    private static void reset(DataSource db) throws Exception {
+        try (Connection c = db.getConnection(); var s = c.createStatement()) {
+            s.execute("truncate processed_message, demo_work, outbox_event");
+        }
+    }
+
+    private static long single(DataSource db, String sql) throws Exception {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    // ------------------------------------------------------------------ setup
+
+    private static List<String> preload(String bootstrap, String registry) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, AvroRegistrySerializer.class);
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 10);
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        props.put(AvroRegistrySerializer.REGISTRY_URL, registry);
+        List<String> ids = new ArrayList<>(RECORDS);
+        byte[] payload = ("{\"millis\":" + WORK_MILLIS + "}").getBytes(StandardCharsets.UTF_8);
+        try (var producer = new KafkaProducer<String, Envelope>(props)) {
+            Instant now = Instant.now();
+            for (int i = 0; i < RECORDS; i++) {
+                String id = UUID.randomUUID().toString();
+                String key = "key-" + (i % KEYS);
+                Envelope envelope = Envelope.newBuilder().setId(id).setType("demo.work").setPriority(Priority.NORMAL)
+                        .setOrderingKey(key).setPayload(ByteBuffer.wrap(payload))
+                        .setMetadata(EnvelopeMetadata.newBuilder().setTimestamp(now).setSource("bench")
+                                .setTraceId(UUID.randomUUID().toString().replace("-", "")).build())
+                        .setRouting(Routing.newBuilder().setLane(Lane.FAST).setRoutedAt(now).setRoutingVersion(1).build())
+                        .build();
+                producer.send(new ProducerRecord<>(Topics.LANE_FAST, key, envelope));
+                ids.add(id);
+            }
+            producer.flush();
+        }
+        return ids;
+    }
+
+    private static Map<String, Object> consumerProps(String bootstrap, String group) {
+        Map<String, Object> props = new LinkedHashMap<>();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        return props;
+    }
+
+    private static HikariDataSource dataSource(Map<String, String> datasource) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(datasource.get("spring.datasource.url"));
+        config.setUsername(datasource.get("spring.datasource.username"));
+        config.setPassword(datasource.get("spring.datasource.password"));
+        config.setMaximumPoolSize(Math.max(PC_CONCURRENCY, PARTITIONS) + 4);
+        return new HikariDataSource(config);
+    }
+
+    private static ChildProcess startPool(Path root, Path runDir, LocalInfrastructure infra, String bootstrap, int port,
+                                          List<String> args) {
+        Path jar = root.resolve("consumer-pool-service/target/consumer-pool-service.jar");
+        List<String> command = new ArrayList<>(List.of(JdkLocator.javaExecutable(21).toString(), "-Xmx1g"));
+        // e.g. -Dbench.pool.jvmArgs=-XX:StartFlightRecording=filename=pool.jfr,settings=profile to see where time goes
+        String extraJvmArgs = System.getProperty("bench.pool.jvmArgs", "");
+        if (!extraJvmArgs.isBlank()) {
+            command.addAll(List.of(extraJvmArgs.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString(),
+                "--server.port=" + port, "--spring.kafka.bootstrap-servers=" + bootstrap,
+                "--laneway.schema-registry.url=" + infra.schemaRegistryUrl(), "--logging.level.io.laneway=WARN"));
+        command.addAll(LocalInfrastructure.asArguments(infra.datasourceProperties("laneway_pool")));
+        command.addAll(args);
+        // e.g. -Dbench.pool.args=--laneway.pool.lanes.fast.max-concurrency=16;--laneway.pool.lanes.fast.max-batch=100
+        // to try settings without a rebuild (';' separates arguments)
+        String extraArgs = System.getProperty("bench.pool.args", "");
+        if (!extraArgs.isBlank()) {
+            command.addAll(List.of(extraArgs.trim().split(";")));
+        }
+        return ChildProcess.start("consumer-pool-service", command, root, runDir.resolve("consumer-pool-service.log"));
+    }
+
+    /** The fast lane's adaptive limit and batch size as the pool reports them (where its throughput came from). */
+    private static String poolGauges(int port) {
+        try {
+            String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString()).body();
+            return metrics.lines().filter(l -> l.contains("lane=\"fast\"") && (l.startsWith("laneway_pool_concurrency_limit")
+                    || l.startsWith("laneway_pool_batch_size") || l.startsWith("laneway_pool_workers"))).toList().toString();
+        } catch (Exception e) {
+            return "unavailable: " + e;
+        }
+    }
+
+    private static boolean ready(int port) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static void report(List<Result> results) throws Exception {
+        Result pool = results.get(0); // same work as the baselines: the comparison the target is about
+        StringBuilder table = new StringBuilder();
+        table.append("\n## Pool benchmark ").append(LocalDate.now()).append(", commit ").append(Machine.commit()).append('\n')
+                .append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
+                .append(String.format("%.0f", Machine.totalMemoryGiB())).append(" GiB. Command: `bench/pool` (")
+                .append(RECORDS).append(" envelopes, ").append(KEYS).append(" keys, ").append(WORK_MILLIS)
+                .append(" ms simulated work, ").append(PARTITIONS).append(" partitions; broker as its own process, PostgreSQL 17 synchronous_commit=on).\n\n")
+                .append("| contender | envelopes/s | Laneway / this | duplicate effects |\n|---|---|---|---|\n");
+        for (Result r : results) {
+            table.append(String.format("| %s | %,.0f | %.2fx | %d |%n", r.name(), r.perSecond(), pool.perSecond() / r.perSecond(),
+                    r.duplicates()));
+        }
+        Result listener = results.stream().filter(r -> r.name().startsWith("Spring Kafka listener")).findFirst().orElse(null);
+        Result parallel = results.stream().filter(r -> r.name().startsWith("Parallel Consumer")).findFirst().orElse(null);
+        if (listener != null && parallel != null) {
+            double vsListener = pool.perSecond() / listener.perSecond();
+            double vsParallel = pool.perSecond() / parallel.perSecond();
+            table.append(String.format("%nTargets (same work): >= 5x the listener: %.2fx (%s); >= 1x Parallel Consumer: %.2fx (%s).%n",
+                    vsListener, vsListener >= 5 ? "met" : "missed", vsParallel, vsParallel >= 1 ? "met" : "missed"));
+        }
+        System.out.println(table);
+        Path file = Path.of(System.getProperty("laneway.home", ".")).resolve("benchmarks/results/pool.md");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, table.toString(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        System.out.println("appended to " + file.toAbsolutePath());
+    }
+}
