@@ -37,7 +37,7 @@ final class DemoTraffic {
         for (int i = 0; i < messages; i++) {
             String body = switch (i % 4) {
                 case 0 -> "{\"type\":\"report.render\",\"orderingKey\":\"report-" + i + "\",\"payload\":{\"reportId\":\"r" + i + "\",\"pages\":50}}";
-                case 1 -> "{\"type\":\"video.transcode\",\"payload\":{\"videoId\":\"v" + i + "\",\"seconds\":3}}";
+                case 1 -> "{\"type\":\"video.transcode\",\"payload\":{\"videoId\":\"v" + i + "\",\"segments\":3,\"segmentMillis\":100}}";
                 case 2 -> "{\"type\":\"demo.greet\",\"priority\":\"critical\",\"payload\":{\"name\":\"Critical " + i + "\"}}";
                 default -> "{\"type\":\"demo.greet\",\"orderingKey\":\"customer-" + (i % 7) + "\",\"payload\":{\"name\":\"Guest " + i + "\"}}";
             };

@@ -82,6 +82,54 @@ class PoolCrashTest {
         }
     }
 
+    @Test
+    void aLongRunningJobKilledMidwayResumesFromItsCheckpoint() throws Exception {
+        infra.kafka().createTopics(Topics.all());
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        Path runDir = Path.of("target", "crash-run").toAbsolutePath();
+        int port = FreePorts.next();
+        ChildProcess first = startPool(root, runDir, port, "long-first");
+        String id = UUID.randomUUID().toString();
+        publish(Topics.LANE_LONG_RUNNING, id, "video.transcode", "{\"videoId\":\"v-crash\",\"segments\":20,\"segmentMillis\":300}",
+                Lane.LONG_RUNNING);
+
+        Await.until("a quarter of the job checkpointed", Duration.ofSeconds(120),
+                () -> query("select coalesce(max(percent_done), 0) from job_checkpoint where message_id = '" + id + "'") >= 25);
+        ProcessHandle.of(first.pid()).orElseThrow().destroyForcibly();
+        Await.until("the killed pool to be gone", Duration.ofSeconds(30), () -> !first.isAlive());
+        long segmentsDoneAtKill = query("select coalesce(max(state::int), 0) from job_checkpoint where message_id = '" + id + "'");
+        assertThat(segmentsDoneAtKill).as("killed mid-way").isBetween(5L, 19L);
+        assertThat(query("select count(*) from demo_transcode where message_id = '" + id + "'")).isZero();
+
+        try (ChildProcess second = startPool(root, runDir, port, "long-second")) {
+            Await.until("the job to finish after the restart", Duration.ofSeconds(180),
+                    () -> query("select count(*) from demo_transcode where message_id = '" + id + "'") >= 1);
+            assertThat(query("select count(*) from demo_transcode where message_id = '" + id + "'")).isEqualTo(1);
+            assertThat(query("select resumed_from from demo_transcode where message_id = '" + id + "'"))
+                    .as("resumed from the checkpoint, not from zero").isGreaterThanOrEqualTo(segmentsDoneAtKill);
+            assertThat(query("select max(percent_done) from job_checkpoint where message_id = '" + id + "'")).isEqualTo(100);
+        }
+    }
+
+    private void publish(String topic, String id, String type, String payloadJson, Lane lane) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers());
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, AvroRegistrySerializer.class);
+        props.put(AvroRegistrySerializer.REGISTRY_URL, infra.schemaRegistryUrl());
+        Instant now = Instant.now();
+        try (var producer = new KafkaProducer<String, Envelope>(props)) {
+            producer.send(new ProducerRecord<>(topic, id, Envelope.newBuilder().setId(id).setType(type)
+                    .setPriority(Priority.NORMAL).setOrderingKey(id)
+                    .setPayload(ByteBuffer.wrap(payloadJson.getBytes(StandardCharsets.UTF_8)))
+                    .setMetadata(EnvelopeMetadata.newBuilder().setTimestamp(now).setSource("crash-test")
+                            .setTraceId(UUID.randomUUID().toString().replace("-", "")).build())
+                    .setRouting(Routing.newBuilder().setLane(lane).setRoutedAt(now).setRoutingVersion(1).build())
+                    .build()));
+            producer.flush();
+        }
+    }
+
     private Set<String> publish() {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers());
@@ -113,7 +161,9 @@ class PoolCrashTest {
         Path jar = root.resolve("consumer-pool-service/target/consumer-pool-service.jar");
         List<String> command = new ArrayList<>(List.of(JdkLocator.javaExecutable(21).toString(), "-Xmx512m", "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--server.port=" + port, "--server.address=127.0.0.1",
-                "--logging.level.io.laneway=WARN"));
+                "--logging.level.io.laneway=WARN",
+                // the killed member's partitions move after 6 s instead of the default 45 s
+                "--spring.kafka.consumer.properties.session.timeout.ms=6000"));
         command.addAll(LocalInfrastructure.asArguments(infra.springProperties(DATABASE)));
         ChildProcess pool = ChildProcess.start("consumer-pool-" + name, command, root, runDir.resolve("pool-" + name + ".log"));
         pool.awaitReady(Duration.ofSeconds(120), () -> ready(port));

@@ -1,17 +1,20 @@
 package io.laneway.pool.examples;
 
+import io.laneway.pool.handler.Checkpoints;
 import io.laneway.pool.handler.EnvelopeHandler;
 import io.laneway.pool.handler.HandlerContext;
 import org.springframework.stereotype.Component;
 
 /**
- * Example of long-running-lane work ({@code video.transcode}). It records the job; real transcoding with
- * checkpoints and heartbeats belongs to the long-running support of the pool.
+ * Long-running-lane example ({@code video.transcode}): works through {@code segments} segments of
+ * {@code segmentMillis} each, saving a checkpoint after every segment. A crash loses at most the segment in
+ * progress: the next attempt (on any instance) continues after the last checkpoint. The effect row records
+ * where the final attempt started, so a test can see the resume.
  */
 @Component
 public class TranscodeHandler implements EnvelopeHandler<TranscodeHandler.Transcode> {
 
-    public record Transcode(String videoId, int seconds) {
+    public record Transcode(String videoId, int segments, long segmentMillis) {
     }
 
     @Override
@@ -25,10 +28,15 @@ public class TranscodeHandler implements EnvelopeHandler<TranscodeHandler.Transc
     }
 
     @Override
-    public void handle(Transcode payload, HandlerContext context) {
-        context.jdbc().sql("insert into demo_greeting (message_id, greeting) values (?, ?)")
-                .params(context.envelope().getId(), "video " + payload.videoId() + " queued for transcoding ("
-                        + payload.seconds() + " s of footage)")
-                .update();
+    public void handle(Transcode job, HandlerContext context) throws InterruptedException {
+        Checkpoints checkpoints = context.checkpoints();
+        int segments = Math.max(1, job.segments());
+        int resumeFrom = checkpoints.last().map(Integer::parseInt).orElse(0);
+        for (int segment = resumeFrom; segment < segments; segment++) {
+            Thread.sleep(job.segmentMillis()); // stands in for transcoding one segment
+            checkpoints.save(String.valueOf(segment + 1), (segment + 1) * 100 / segments);
+        }
+        context.jdbc().sql("insert into demo_transcode (message_id, video_id, segments, resumed_from) values (?, ?, ?, ?)")
+                .params(context.envelope().getId(), job.videoId(), segments, resumeFrom).update();
     }
 }

@@ -21,6 +21,8 @@ public class TestHandlers {
     public static final AtomicBoolean POISON_BROKEN = new AtomicBoolean(true);
     /** A switch the circuit-breaker test flips to take the downstream down and up again. */
     public static final AtomicBoolean GATEWAY_DOWN = new AtomicBoolean(false);
+    /** How often the gateway handler was invoked. */
+    public static final java.util.concurrent.atomic.AtomicInteger GATEWAY_CALLS = new java.util.concurrent.atomic.AtomicInteger();
 
     /** test.step: records (key, seq, start, end) so order and overlap can be checked afterwards. */
     @Bean
@@ -91,6 +93,7 @@ public class TestHandlers {
 
             @Override
             public void handle(Nothing payload, HandlerContext context) {
+                GATEWAY_CALLS.incrementAndGet();
                 if (GATEWAY_DOWN.get()) {
                     throw new IllegalStateException("gateway unavailable");
                 }
