@@ -43,7 +43,7 @@ public final class IngestBenchmark {
             broker.createTopics(Map.of("bench.raw", Topics.all().get(Topics.LANE_FAST)));
             int port = FreePorts.next();
             try (ChildProcess router = startRouter(root, runDir, infra, broker.bootstrapServers(), port)) {
-                router.awaitReady(Duration.ofSeconds(120), () -> ready(port));
+                router.awaitReady(Duration.ofSeconds(120), () -> Services.ready(port));
                 if (Boolean.getBoolean("bench.hold")) {
                     // for external load generators (wrk): keep everything up for a bounded while
                     System.out.println("HOLD router on http://127.0.0.1:" + port + " with X-API-Key " + API_KEY);
@@ -138,13 +138,4 @@ public final class IngestBenchmark {
         return ChildProcess.start("router-service", command, root, runDir.resolve("router-service.log"));
     }
 
-    private static boolean ready(int port) {
-        try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (Exception e) {
-            return false;
-        }
-    }
 }

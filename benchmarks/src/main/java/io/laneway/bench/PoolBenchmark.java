@@ -128,7 +128,7 @@ public final class PoolBenchmark {
         List<String> poolArgs = new ArrayList<>(List.of(args));
         poolArgs.add("--laneway.pool.group-prefix=" + groupPrefix);
         try (ChildProcess pool = startPool(root, runDir, infra, bootstrap, port, poolArgs)) {
-            pool.awaitReady(Duration.ofSeconds(120), () -> ready(port));
+            pool.awaitReady(Duration.ofSeconds(120), () -> Services.ready(port));
             try (HikariDataSource db = dataSource(datasource)) {
                 Result result = measure(name, db, expected);
                 System.out.println("  pool gauges at the end: " + poolGauges(port));
@@ -225,7 +225,7 @@ public final class PoolBenchmark {
     // ------------------------------------------------------------------ measuring
 
     /** Waits until every envelope has its effect, then reads throughput and duplicates from the effect rows. */
-    private static Result measure(String name, DataSource db, int expected) throws Exception {
+    static Result measure(String name, DataSource db, int expected) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         long distinct = 0;
         long lastPrint = 0;
@@ -254,7 +254,7 @@ public final class PoolBenchmark {
     }
 
     /** Before the first pool start the tables do not exist yet (the pool's migrations create them). */
-    private static void resetIfPresent(DataSource db) {
+    static void resetIfPresent(DataSource db) {
         try {
             reset(db);
         } catch (Exception e) {
@@ -262,13 +262,13 @@ public final class PoolBenchmark {
         }
     }
 
-    private static void reset(DataSource db) throws Exception {
+    static void reset(DataSource db) throws Exception {
         try (Connection c = db.getConnection(); var s = c.createStatement()) {
             s.execute("truncate processed_message, demo_work, outbox_event");
         }
     }
 
-    private static long single(DataSource db, String sql) throws Exception {
+    static long single(DataSource db, String sql) throws Exception {
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);
@@ -278,6 +278,11 @@ public final class PoolBenchmark {
     // ------------------------------------------------------------------ setup
 
     private static List<String> preload(String bootstrap, String registry) {
+        return preload(bootstrap, registry, "demo.work", "{\"millis\":" + WORK_MILLIS + "}", RECORDS);
+    }
+
+    /** Preloads {@code count} envelopes of one type on the fast lane, keys spread over 1000 ordering keys. */
+    static List<String> preload(String bootstrap, String registry, String type, String payloadJson, int count) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
@@ -285,14 +290,14 @@ public final class PoolBenchmark {
         props.put(ProducerConfig.LINGER_MS_CONFIG, 10);
         props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         props.put(AvroRegistrySerializer.REGISTRY_URL, registry);
-        List<String> ids = new ArrayList<>(RECORDS);
-        byte[] payload = ("{\"millis\":" + WORK_MILLIS + "}").getBytes(StandardCharsets.UTF_8);
+        List<String> ids = new ArrayList<>(count);
+        byte[] payload = payloadJson.getBytes(StandardCharsets.UTF_8);
         try (var producer = new KafkaProducer<String, Envelope>(props)) {
             Instant now = Instant.now();
-            for (int i = 0; i < RECORDS; i++) {
+            for (int i = 0; i < count; i++) {
                 String id = UUID.randomUUID().toString();
                 String key = "key-" + (i % KEYS);
-                Envelope envelope = Envelope.newBuilder().setId(id).setType("demo.work").setPriority(Priority.NORMAL)
+                Envelope envelope = Envelope.newBuilder().setId(id).setType(type).setPriority(Priority.NORMAL)
                         .setOrderingKey(key).setPayload(ByteBuffer.wrap(payload))
                         .setMetadata(EnvelopeMetadata.newBuilder().setTimestamp(now).setSource("bench")
                                 .setTraceId(UUID.randomUUID().toString().replace("-", "")).build())
@@ -317,7 +322,7 @@ public final class PoolBenchmark {
         return props;
     }
 
-    private static HikariDataSource dataSource(Map<String, String> datasource) {
+    static HikariDataSource dataSource(Map<String, String> datasource) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(datasource.get("spring.datasource.url"));
         config.setUsername(datasource.get("spring.datasource.username"));
@@ -326,7 +331,7 @@ public final class PoolBenchmark {
         return new HikariDataSource(config);
     }
 
-    private static ChildProcess startPool(Path root, Path runDir, LocalInfrastructure infra, String bootstrap, int port,
+    static ChildProcess startPool(Path root, Path runDir, LocalInfrastructure infra, String bootstrap, int port,
                                           List<String> args) {
         Path jar = root.resolve("consumer-pool-service/target/consumer-pool-service.jar");
         List<String> command = new ArrayList<>(List.of(JdkLocator.javaExecutable(21).toString(), "-Xmx1g"));
@@ -350,26 +355,15 @@ public final class PoolBenchmark {
     }
 
     /** The fast lane's adaptive limit and batch size as the pool reports them (where its throughput came from). */
-    private static String poolGauges(int port) {
+    static String poolGauges(int port) {
         try {
-            String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString()).body();
-            return metrics.lines().filter(l -> l.contains("lane=\"fast\"") && (l.startsWith("laneway_pool_concurrency_limit")
+            return Services.metrics(port).lines().filter(l -> l.contains("lane=\"fast\"") && (l.startsWith("laneway_pool_concurrency_limit")
                     || l.startsWith("laneway_pool_batch_size") || l.startsWith("laneway_pool_workers"))).toList().toString();
         } catch (Exception e) {
             return "unavailable: " + e;
         }
     }
 
-    private static boolean ready(int port) {
-        try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (Exception e) {
-            return false;
-        }
-    }
 
     private static void report(List<Result> results) throws Exception {
         Result pool = results.get(0); // same work as the baselines: the comparison the target is about

@@ -2,6 +2,8 @@ package io.laneway.pool.security;
 
 import java.util.List;
 
+import io.laneway.security.ApiKey;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -12,8 +14,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("laneway.pool.security")
 public record PoolSecurityProperties(String jwtHmacSecret, List<ApiKey> apiKeys) {
 
-    public record ApiKey(String key, String client, List<String> scopes) {
-    }
 
     public PoolSecurityProperties {
         apiKeys = apiKeys == null ? List.of() : List.copyOf(apiKeys);

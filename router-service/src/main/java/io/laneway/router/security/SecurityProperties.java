@@ -1,6 +1,8 @@
 package io.laneway.router.security;
 
 import java.util.List;
+
+import io.laneway.security.ApiKey;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -17,8 +19,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("laneway.router.security")
 public record SecurityProperties(String jwtHmacSecret, List<ApiKey> apiKeys, Map<String, ClientPolicy> clients) {
 
-    public record ApiKey(String key, String client, List<String> scopes) {
-    }
 
     public record ClientPolicy(List<String> allowedTypes) {
     }

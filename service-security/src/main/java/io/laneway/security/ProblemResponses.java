@@ -1,16 +1,16 @@
-package io.laneway.router.security;
+package io.laneway.security;
 
 import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletResponse;
 
 /** 401/403 written as problem+json by the security filters (they run before Spring MVC's advice). */
-final class ProblemResponses {
+public final class ProblemResponses {
 
     private ProblemResponses() {
     }
 
-    static void write(HttpServletResponse response, int status, String title, String detail, String instance) throws IOException {
+    public static void write(HttpServletResponse response, int status, String title, String detail, String instance) throws IOException {
         response.setStatus(status);
         response.setContentType("application/problem+json");
         response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status

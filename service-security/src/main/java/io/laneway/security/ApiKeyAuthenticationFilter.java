@@ -1,4 +1,4 @@
-package io.laneway.router.security;
+package io.laneway.security;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,14 +20,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code X-API-Key: <key>} authenticates as the key's client with the key's scopes. An unknown key is a
  * 401 at once (not an anonymous request). Keys are compared in constant time.
  */
-class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
+public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
-    static final String HEADER = "X-API-Key";
+    public static final String HEADER = "X-API-Key";
 
-    private final List<SecurityProperties.ApiKey> keys;
+    private final List<ApiKey> keys;
     private final AuthenticationEntryPoint unauthorized;
 
-    ApiKeyAuthenticationFilter(List<SecurityProperties.ApiKey> keys, AuthenticationEntryPoint unauthorized) {
+    public ApiKeyAuthenticationFilter(List<ApiKey> keys, AuthenticationEntryPoint unauthorized) {
         this.keys = keys;
         this.unauthorized = unauthorized;
     }
@@ -51,7 +51,7 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     static final class ApiKeyAuthentication extends AbstractAuthenticationToken {
         private final String client;
 
-        ApiKeyAuthentication(SecurityProperties.ApiKey key) {
+        ApiKeyAuthentication(ApiKey key) {
             super(key.scopes() == null ? List.of() : key.scopes().stream().map(s -> new SimpleGrantedAuthority("SCOPE_" + s)).toList());
             this.client = key.client();
             setAuthenticated(true);
