@@ -63,8 +63,11 @@ public class FailureRouter implements FailedRecordSink {
         }
         Envelope envelope = attempt.envelope();
         int current = envelope.getRouting().getAttempt();
-        RetryDecision decision = RetryDecision.decide(classifier.classify(error), current,
-                attempts.maxAttempts(envelope.getType()), backoff, ThreadLocalRandom.current().nextDouble());
+        // the router stamps the catalog's max attempts on the envelope; the pool's own setting is the fallback
+        Integer stamped = envelope.getRouting().getMaxAttempts();
+        int maxAttempts = stamped != null && stamped > 0 ? stamped : attempts.maxAttempts(envelope.getType());
+        RetryDecision decision = RetryDecision.decide(classifier.classify(error), current, maxAttempts, backoff,
+                ThreadLocalRandom.current().nextDouble());
         switch (decision) {
             case RetryDecision.Retry retry -> retry(record, envelope, error, retry, attempt.handlerNanos());
             case RetryDecision.DeadLetter dead -> deadLetters.publish(record, envelope,

@@ -22,11 +22,11 @@ public class Backpressure {
         this.meters = meters;
     }
 
-    public void admit(Lane lane, Priority priority) {
+    public void admit(Lane lane, Priority priority, String type, String client) {
         long lag = lags.lag(lane);
         var decision = policy.decide(priority, lag, properties.healthyLagFor(lane));
         meters.counter("laneway.router.backpressure.decisions", "lane", lane.name(), "priority", priority.name(),
-                "decision", decision.name().toLowerCase()).increment();
+                "type", type, "client", client, "decision", decision.name().toLowerCase()).increment();
         switch (decision) {
             case ACCEPT -> { }
             case SLOW -> pause();

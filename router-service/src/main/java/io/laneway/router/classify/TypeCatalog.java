@@ -19,12 +19,22 @@ public record TypeCatalog(
         @DefaultValue("30s") Duration longRunningThreshold,
         @DefaultValue("262144") int maxBodyBytes) {
 
+    /**
+     * @param maxAttempts      attempts the pool makes (the first included); stamped on the envelope
+     * @param timeout          the envelope's deadline, from acceptance
+     * @param orderingKeyField top-level payload field whose value orders this type's messages when the client
+     *                         sends no {@code orderingKey} (e.g. {@code customerId}); null: each message alone
+     * @param payloadSchema    registry subject of the payload's Avro schema; payloads are checked against its
+     *                         latest version (null: not checked)
+     */
     public record TypeSpec(
             @DefaultValue("NORMAL") Priority defaultPriority,
             @DefaultValue("LIGHT") CostClass costClass,
             @DefaultValue("1s") Duration expectedDuration,
             @DefaultValue("5") int maxAttempts,
-            @DefaultValue("5m") Duration timeout) {
+            @DefaultValue("5m") Duration timeout,
+            String orderingKeyField,
+            String payloadSchema) {
     }
 
     public TypeCatalog {

@@ -12,6 +12,7 @@ import io.laneway.router.classify.LaneRouter;
 import io.laneway.router.classify.TypeCatalog;
 import io.laneway.router.dedupe.IngestIdempotency;
 import io.laneway.router.dedupe.IngestIdempotency.OriginalAnswer;
+import io.laneway.router.payload.PayloadSchemas;
 import io.laneway.router.publish.EnvelopePublisher;
 import io.laneway.router.ratelimit.ClientRateLimiter;
 import io.laneway.router.security.TypePermissions;
@@ -25,7 +26,7 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * Accepting one message, in the order that guarantees a refused request writes nothing:
- * rate limit -> catalog, client permission and priority -> classify -> backpressure -> deduplicate -> write to Kafka.
+ * rate limit -> catalog, client permission, payload schema and priority -> classify -> backpressure -> deduplicate -> write to Kafka.
  */
 @Service
 public class IngestService {
@@ -49,11 +50,13 @@ public class IngestService {
     private final Backpressure backpressure;
     private final IngestIdempotency idempotency;
     private final TypePermissions permissions;
+    private final PayloadSchemas payloads;
     private final Clock clock = Clock.systemUTC();
 
     public IngestService(TypeCatalog catalog, LaneRouter router, EnvelopePublisher publisher, ObjectMapper json,
                          MeterRegistry meters, ClientRateLimiter rateLimiter, Backpressure backpressure,
-                         IngestIdempotency idempotency, TypePermissions permissions) {
+                         IngestIdempotency idempotency, TypePermissions permissions, PayloadSchemas payloads) {
+        this.payloads = payloads;
         this.permissions = permissions;
         this.catalog = catalog;
         this.router = router;
@@ -120,8 +123,9 @@ public class IngestService {
                 "type '" + request.type() + "' is not in the catalog; allowed types: " + String.join(", ", catalog.types().keySet())));
         permissions.check(client, request.type());
         Priority priority = Priorities.parse(request.priority(), spec.defaultPriority());
+        payloads.check(request.type(), spec, request.payload());
         Lane lane = router.laneFor(request.type(), priority, spec);
-        backpressure.admit(lane, priority);
+        backpressure.admit(lane, priority, request.type(), client);
         return EnvelopeFactory.create(request, json.writeValueAsBytes(request.payload()), priority, lane, spec,
                 client, TraceIds.from(traceparent), clock);
     }

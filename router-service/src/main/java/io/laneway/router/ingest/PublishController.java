@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.laneway.router.ingest.IngestService.Accepted;
+import io.laneway.router.problem.RejectionMetrics;
 import io.laneway.router.publish.KafkaUnavailableException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Valid;
@@ -21,6 +22,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /** {@code POST /v1/messages} and {@code POST /v1/messages:batch}. */
 @RestController
@@ -39,12 +42,15 @@ public class PublishController {
     private final IngestService ingest;
     private final Validator validator;
     private final String statusBaseUrl;
+    private final RejectionMetrics rejections;
 
     public PublishController(IngestService ingest, Validator validator,
-                             @Value("${laneway.router.status-base-url:http://127.0.0.1:8084}") String statusBaseUrl) {
+                             @Value("${laneway.router.status-base-url:http://127.0.0.1:8084}") String statusBaseUrl,
+                             RejectionMetrics rejections) {
         this.ingest = ingest;
         this.validator = validator;
         this.statusBaseUrl = statusBaseUrl;
+        this.rejections = rejections;
     }
 
     @PostMapping(path = "/v1/messages", consumes = "application/json", produces = "application/json")
@@ -52,6 +58,8 @@ public class PublishController {
             @Valid @RequestBody PublishRequest request,
             Authentication authentication,
             @RequestHeader(name = "traceparent", required = false) String traceparent) {
+        RequestContextHolder.currentRequestAttributes().setAttribute(RejectionMetrics.TYPE_ATTRIBUTE, request.type(),
+                RequestAttributes.SCOPE_REQUEST);
         Accepted accepted = ingest.accept(request, ClientIdentity.of(authentication), traceparent);
         String statusUrl = statusUrl(accepted.id());
         return ResponseEntity.accepted().location(URI.create(statusUrl))
@@ -79,7 +87,7 @@ public class PublishController {
             results.add(null);
             Set<ConstraintViolation<PublishRequest>> violations = item == null ? Set.of() : validator.validate(item);
             if (item == null || !violations.isEmpty()) {
-                results.set(i, rejected(i, HttpStatus.BAD_REQUEST, "Invalid message", item == null ? "the item is null"
+                results.set(i, rejected(i, item, client, HttpStatus.BAD_REQUEST, "Invalid message", item == null ? "the item is null"
                         : violations.stream().map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted().toList().toString()));
                 continue;
             }
@@ -87,9 +95,9 @@ public class PublishController {
                 pending.add(ingest.startAccept(item, client, traceparent));
                 pendingIndex.add(i);
             } catch (InvalidRequestException e) {
-                results.set(i, rejected(i, e.status(), e.title(), e.getMessage()));
+                results.set(i, rejected(i, item, client, e.status(), e.title(), e.getMessage()));
             } catch (KafkaUnavailableException e) {
-                results.set(i, rejected(i, HttpStatus.SERVICE_UNAVAILABLE, "Message broker unavailable", "Not accepted; retry later."));
+                results.set(i, rejected(i, item, client, HttpStatus.SERVICE_UNAVAILABLE, "Message broker unavailable", "Not accepted; retry later."));
             }
         }
         for (int p = 0; p < pending.size(); p++) {
@@ -98,7 +106,8 @@ public class PublishController {
                 Accepted accepted = ingest.finishAccept(pending.get(p), client, started);
                 results.set(i, new ItemResult(i, 202, accepted.id(), accepted.lane().name(), statusUrl(accepted.id()), null, null));
             } catch (KafkaUnavailableException e) {
-                results.set(i, rejected(i, HttpStatus.SERVICE_UNAVAILABLE, "Message broker unavailable", "Not accepted; retry later."));
+                results.set(i, rejected(i, batch.messages().get(i), client, HttpStatus.SERVICE_UNAVAILABLE, "Message broker unavailable",
+                        "Not accepted; retry later."));
             }
         }
         int accepted = (int) results.stream().filter(r -> r.status() == 202).count();
@@ -106,7 +115,8 @@ public class PublishController {
         return ResponseEntity.status(status).body(new BatchResponse(accepted, results.size() - accepted, results));
     }
 
-    private static ItemResult rejected(int index, HttpStatus status, String title, String detail) {
+    private ItemResult rejected(int index, PublishRequest item, String client, HttpStatus status, String title, String detail) {
+        rejections.record(status.value(), title, item == null ? null : item.type(), client);
         return new ItemResult(index, status.value(), null, null, null, title, detail);
     }
 

@@ -3,8 +3,8 @@ package io.laneway.router.problem;
 import java.util.List;
 
 import io.laneway.router.ingest.InvalidRequestException;
+import io.laneway.router.payload.PayloadSchemaUnavailableException;
 import io.laneway.router.publish.KafkaUnavailableException;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -28,10 +28,10 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
-    private final MeterRegistry meters;
+    private final RejectionMetrics rejections;
 
-    public ProblemAdvice(MeterRegistry meters) {
-        this.meters = meters;
+    public ProblemAdvice(RejectionMetrics rejections) {
+        this.rejections = rejections;
     }
 
     @ExceptionHandler(InvalidRequestException.class)
@@ -54,6 +54,15 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         log.warn("Publishing failed, answering 503: {}", e.getMessage());
         ResponseEntity<ProblemDetail> answer = problem(HttpStatus.SERVICE_UNAVAILABLE, "Message broker unavailable",
                 "The message was not accepted because the broker is unavailable; retry after the indicated delay.");
+        return ResponseEntity.status(answer.getStatusCode()).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .header(HttpHeaders.RETRY_AFTER, "5").body(answer.getBody());
+    }
+
+    @ExceptionHandler(PayloadSchemaUnavailableException.class)
+    ResponseEntity<ProblemDetail> schemaUnavailable(PayloadSchemaUnavailableException e) {
+        log.warn("Payload validation impossible, answering 503: {}", e.getMessage());
+        ResponseEntity<ProblemDetail> answer = problem(HttpStatus.SERVICE_UNAVAILABLE, "Payload schema unavailable",
+                "The message was not accepted because its payload schema cannot be read right now; retry after the indicated delay.");
         return ResponseEntity.status(answer.getStatusCode()).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
                 .header(HttpHeaders.RETRY_AFTER, "5").body(answer.getBody());
     }
@@ -85,7 +94,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     private ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail) {
-        meters.counter("laneway.router.messages.rejected", "status", String.valueOf(status.value()), "reason", title).increment();
+        rejections.recordCurrent(status.value(), title);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
         return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);

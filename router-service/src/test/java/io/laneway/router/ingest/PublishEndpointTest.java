@@ -19,6 +19,9 @@ import org.junit.jupiter.api.Test;
 /** The router against the real broker and registry: what is accepted lands on its lane; what is refused lands nowhere. */
 class PublishEndpointTest extends RouterIntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     @Test
     void acceptedMessageLandsOnItsLaneAsAvroAnyRegistryClientCanRead() throws Exception {
         var response = post("""
@@ -66,6 +69,36 @@ class PublishEndpointTest extends RouterIntegrationTest {
         assertProblem(oversized, 413, "limit is 262144 bytes");
         assertProblem(oversizedChunked, 413, "262144 bytes");
         assertThat(endOffsets()).isEqualTo(before);
+        assertThat(meters.find("laneway.router.messages.rejected").tag("status", "422").tag("type", "(unknown)")
+                .tag("client", "test-client").counter()).as("rejections counted by client; unknown types not as tag values").isNotNull();
+        assertThat(meters.find("laneway.router.messages.rejected").tag("type", "no.such.type").counter()).isNull();
+    }
+
+    @Test
+    void aPayloadIsCheckedAgainstItsTypesSchemaInTheRegistry() throws Exception {
+        Map<TopicPartition, Long> before = endOffsets();
+
+        var wrongType = post("{\"type\":\"demo.greet\",\"payload\":{\"name\":42}}");
+        var typo = post("{\"type\":\"demo.greet\",\"payload\":{\"nmae\":\"Ada\"}}");
+
+        assertProblem(wrongType, 422, "$.name: expected a string, got 42");
+        assertProblem(typo, 422, "$.name: required string is missing");
+        assertThat(typo.body()).contains("$.nmae: not a field of Greet").contains("laneway.payload.demo.greet");
+        assertThat(endOffsets()).isEqualTo(before);
+        assertThat(post("{\"type\":\"demo.greet\",\"payload\":{\"name\":\"Ada\"}}").statusCode()).isEqualTo(202);
+    }
+
+    @Test
+    void aTypeOrderedByAPayloadFieldRefusesAPayloadWithoutIt() throws Exception {
+        Map<TopicPartition, Long> before = endOffsets();
+
+        var missing = post("{\"type\":\"test.ordered\",\"payload\":{\"name\":\"x\"}}");
+        var present = post("{\"type\":\"test.ordered\",\"payload\":{\"customerId\":\"c-7\"}}");
+
+        assertProblem(missing, 422, "customerId");
+        assertThat(present.statusCode()).isEqualTo(202);
+        assertThat(meters.find("laneway.router.messages.rejected").tag("status", "422").tag("type", "test.ordered").counter())
+                .isNotNull();
     }
 
     private static void assertProblem(HttpResponse<String> response, int status, String detailFragment) {

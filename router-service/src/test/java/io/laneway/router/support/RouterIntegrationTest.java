@@ -36,7 +36,8 @@ import org.springframework.test.context.DynamicPropertySource;
                 "laneway.router.security.api-keys[0].scopes=messages:write",
                 "laneway.router.security.api-keys[1].key=read-only-key", "laneway.router.security.api-keys[1].client=reader",
                 "laneway.router.security.api-keys[1].scopes=messages:read",
-                "laneway.router.security.clients.keyed-client.allowed-types=demo.greet"})
+                "laneway.router.security.clients.keyed-client.allowed-types=demo.greet",
+                "laneway.router.types.[test.ordered].ordering-key-field=customerId"})
 public abstract class RouterIntegrationTest {
 
     protected static final LocalInfrastructure infra = LocalInfrastructure.shared();

@@ -72,6 +72,12 @@ public final class SchemaRegistryClient {
         });
     }
 
+    /** The subject's latest registered schema (not cached: a new version must be seen). */
+    public Schema latestSchema(String subject) {
+        JsonNode answer = send("GET", "/subjects/" + encode(subject) + "/versions/latest", null);
+        return new Schema.Parser().parse(answer.get("schema").asText());
+    }
+
     /** Sets the subject's compatibility level, e.g. {@link #BACKWARD_TRANSITIVE}. */
     public void setCompatibility(String subject, String level) {
         send("PUT", "/config/" + encode(subject), JSON.createObjectNode().put("compatibility", level).toString());
