@@ -64,7 +64,7 @@ final class EnvelopeFactory {
             return id;
         }
         JsonNode value = request.payload().get(spec.orderingKeyField());
-        if (value == null || value.isNull() || value.isContainerNode() || value.asString().isBlank()) {
+        if (value == null || value.isNull() || value.isContainer() || value.asString().isBlank()) {
             throw new InvalidRequestException(HttpStatus.UNPROCESSABLE_CONTENT, "Missing ordering key",
                     "Messages of type '" + request.type() + "' are ordered by the payload field '" + spec.orderingKeyField()
                             + "', which is missing or not a plain value; add it to the payload or send an orderingKey.");
