@@ -1,0 +1,42 @@
+package io.laneway.pool.participants.order;
+
+import io.laneway.contracts.order.OrderLine;
+import io.laneway.contracts.order.OrderPlaced;
+import io.laneway.pool.handler.EnvelopeHandler;
+import io.laneway.pool.handler.HandlerContext;
+import io.laneway.pool.processing.NonRetryableProcessingException;
+import org.springframework.stereotype.Component;
+
+/** {@code order.place}: stores the order and emits OrderPlaced, which starts the saga. */
+@Component
+public class PlaceOrderHandler implements EnvelopeHandler<Payloads.PlaceOrder> {
+
+    @Override
+    public String type() {
+        return "order.place";
+    }
+
+    @Override
+    public Class<Payloads.PlaceOrder> payloadType() {
+        return Payloads.PlaceOrder.class;
+    }
+
+    @Override
+    public void handle(Payloads.PlaceOrder order, HandlerContext context) {
+        if (order.lines() == null || order.lines().isEmpty()) {
+            throw new NonRetryableProcessingException("An order needs at least one line");
+        }
+        String orderId = order.orderId() != null ? order.orderId() : context.envelope().getId();
+        long total = order.lines().stream().mapToLong(l -> l.quantity() * l.unitPriceCents()).sum();
+        int inserted = context.jdbc().sql("insert into shop_order (order_id, customer_id, total_cents) values (?, ?, ?) "
+                        + "on conflict (order_id) do nothing")
+                .params(orderId, order.customerId(), total).update();
+        if (inserted == 0) {
+            return; // the same order placed twice (another envelope): it already started its saga
+        }
+        OrderEvents.emit(context, orderId, OrderPlaced.newBuilder().setCustomerId(order.customerId()).setTotalCents(total)
+                .setLines(order.lines().stream().map(l -> OrderLine.newBuilder().setSku(l.sku()).setQuantity(l.quantity())
+                        .setUnitPriceCents(l.unitPriceCents()).build()).toList())
+                .build());
+    }
+}

@@ -1,0 +1,35 @@
+package io.laneway.pool.participants.order;
+
+import io.laneway.contracts.order.StockReleased;
+import io.laneway.pool.handler.EnvelopeHandler;
+import io.laneway.pool.handler.HandlerContext;
+import org.springframework.stereotype.Component;
+
+/** {@code order.release-stock} (compensation): puts a reservation's stock back, once; always answers StockReleased. */
+@Component
+public class ReleaseStockHandler implements EnvelopeHandler<Payloads.ReleaseStock> {
+
+    @Override
+    public String type() {
+        return "order.release-stock";
+    }
+
+    @Override
+    public Class<Payloads.ReleaseStock> payloadType() {
+        return Payloads.ReleaseStock.class;
+    }
+
+    @Override
+    public void handle(Payloads.ReleaseStock command, HandlerContext context) {
+        var jdbc = context.jdbc();
+        int released = jdbc.sql("update stock_reservation set status = 'RELEASED' where reservation_id = ? and status = 'RESERVED'")
+                .param(command.reservationId()).update();
+        if (released == 1) {
+            jdbc.sql("""
+                    update stock s set available = s.available + l.quantity
+                    from stock_reservation_line l where l.reservation_id = ? and l.sku = s.sku""")
+                    .param(command.reservationId()).update();
+        }
+        OrderEvents.emit(context, command.orderId(), new StockReleased(command.reservationId()));
+    }
+}

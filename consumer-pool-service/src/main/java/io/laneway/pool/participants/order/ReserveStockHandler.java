@@ -1,0 +1,65 @@
+package io.laneway.pool.participants.order;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import io.laneway.contracts.order.StockRejected;
+import io.laneway.contracts.order.StockReserved;
+import io.laneway.pool.handler.EnvelopeHandler;
+import io.laneway.pool.handler.HandlerContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code order.reserve-stock}: reserves every line or none. Rows are locked in SKU order (no deadlock between
+ * two orders), availability is checked for all lines before any is taken. One reservation per order, so a
+ * repeated command answers with the existing reservation instead of taking stock twice.
+ */
+@Component
+public class ReserveStockHandler implements EnvelopeHandler<Payloads.ReserveStock> {
+
+    @Override
+    public String type() {
+        return "order.reserve-stock";
+    }
+
+    @Override
+    public Class<Payloads.ReserveStock> payloadType() {
+        return Payloads.ReserveStock.class;
+    }
+
+    @Override
+    public void handle(Payloads.ReserveStock command, HandlerContext context) {
+        var jdbc = context.jdbc();
+        Optional<String> existing = jdbc.sql("select reservation_id from stock_reservation where order_id = ? and status = 'RESERVED'")
+                .param(command.orderId()).query(String.class).optional();
+        if (existing.isPresent()) {
+            OrderEvents.emit(context, command.orderId(), new StockReserved(existing.get()));
+            return;
+        }
+        Map<String, Integer> wanted = command.lines().stream()
+                .collect(Collectors.toMap(Payloads.StockLine::sku, Payloads.StockLine::quantity, Integer::sum));
+        List<String> skus = wanted.keySet().stream().sorted(Comparator.naturalOrder()).toList();
+        for (String sku : skus) {
+            Integer available = jdbc.sql("select available from stock where sku = ? for update").param(sku)
+                    .query(Integer.class).optional().orElse(null);
+            if (available == null || available < wanted.get(sku)) {
+                OrderEvents.emit(context, command.orderId(), new StockRejected(available == null
+                        ? "unknown sku " + sku : "only " + available + " of " + sku + " left, " + wanted.get(sku) + " wanted"));
+                return;
+            }
+        }
+        String reservationId = UUID.randomUUID().toString();
+        jdbc.sql("insert into stock_reservation (reservation_id, order_id, status) values (?, ?, 'RESERVED')")
+                .params(reservationId, command.orderId()).update();
+        for (String sku : skus) {
+            jdbc.sql("update stock set available = available - ? where sku = ?").params(wanted.get(sku), sku).update();
+            jdbc.sql("insert into stock_reservation_line (reservation_id, sku, quantity) values (?, ?, ?)")
+                    .params(reservationId, sku, wanted.get(sku)).update();
+        }
+        OrderEvents.emit(context, command.orderId(), new StockReserved(reservationId));
+    }
+}

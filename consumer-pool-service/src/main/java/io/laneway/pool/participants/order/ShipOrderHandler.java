@@ -1,0 +1,52 @@
+package io.laneway.pool.participants.order;
+
+import io.laneway.contracts.order.OrderShipped;
+import io.laneway.contracts.order.ShippingFailed;
+import io.laneway.pool.handler.Checkpoints;
+import io.laneway.pool.handler.EnvelopeHandler;
+import io.laneway.pool.handler.HandlerContext;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code order.ship} (long-running): works through the shipping steps with a checkpoint after each, so a
+ * crash resumes where it stopped; a share of orders ({@code laneway.pool.examples.shipping.failure-rate},
+ * decided by order id) cannot be shipped. One shipment per order.
+ */
+@Component
+public class ShipOrderHandler implements EnvelopeHandler<Payloads.ShipOrder> {
+
+    private final double failureRate;
+
+    public ShipOrderHandler(@Value("${laneway.pool.examples.shipping.failure-rate:0.0}") double failureRate) {
+        this.failureRate = failureRate;
+    }
+
+    @Override
+    public String type() {
+        return "order.ship";
+    }
+
+    @Override
+    public Class<Payloads.ShipOrder> payloadType() {
+        return Payloads.ShipOrder.class;
+    }
+
+    @Override
+    public void handle(Payloads.ShipOrder command, HandlerContext context) throws InterruptedException {
+        if (PaymentGateway.declinedByRule("ship-" + command.orderId(), failureRate)) {
+            OrderEvents.emit(context, command.orderId(), new ShippingFailed("no carrier accepts order " + command.orderId()));
+            return;
+        }
+        Checkpoints checkpoints = context.checkpoints();
+        int steps = Math.max(1, command.steps());
+        for (int step = checkpoints.last().map(Integer::parseInt).orElse(0); step < steps; step++) {
+            Thread.sleep(command.stepMillis()); // picking, packing, handing over
+            checkpoints.save(String.valueOf(step + 1), (step + 1) * 100 / steps);
+        }
+        String tracking = "TRK-" + Integer.toHexString(command.orderId().hashCode());
+        context.jdbc().sql("insert into shipment (order_id, tracking_number) values (?, ?) on conflict (order_id) do nothing")
+                .params(command.orderId(), tracking).update();
+        OrderEvents.emit(context, command.orderId(), new OrderShipped(tracking));
+    }
+}

@@ -1,0 +1,109 @@
+package io.laneway.pool.participants;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.UUID;
+
+import io.laneway.contracts.Topics;
+import io.laneway.pool.support.PoolIntegrationTest;
+import org.apache.avro.generic.GenericRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The order saga's participants as pool handlers on real Kafka and PostgreSQL: each command's effect happens
+ * once even when the command is repeated, a refusal changes nothing, compensations restore the balance, and
+ * every answer leaves through the outbox as an order event.
+ */
+class OrderParticipantsTest extends PoolIntegrationTest {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void stockIsReservedOnceRefusedWholeAndReleasedOnce() {
+        String a = "sku-a-" + UUID.randomUUID();
+        String b = "sku-b-" + UUID.randomUUID();
+        jdbc.sql("insert into stock (sku, available) values (?, 10), (?, 5)").params(a, b).update();
+        String first = "order-" + UUID.randomUUID();
+        String second = "order-" + UUID.randomUUID();
+        String reserveFirst = "{\"orderId\":\"" + first + "\",\"lines\":[{\"sku\":\"" + a + "\",\"quantity\":3},{\"sku\":\"" + b + "\",\"quantity\":2}]}";
+
+        command("order.reserve-stock", first, reserveFirst);
+        command("order.reserve-stock", first, reserveFirst); // the saga repeats a command after a timeout
+        command("order.reserve-stock", second, "{\"orderId\":\"" + second + "\",\"lines\":[{\"sku\":\"" + a + "\",\"quantity\":1},{\"sku\":\"" + b + "\",\"quantity\":4}]}");
+
+        await("both answers for the first order", () -> events(first).size() == 2);
+        await("the answer for the second order", () -> events(second).size() == 1);
+        assertThat(events(first)).containsExactly("StockReserved", "StockReserved");
+        assertThat(reservationIds(first)).as("the repeat answers with the same reservation").hasSize(1);
+        assertThat(events(second)).containsExactly("StockRejected");
+        assertThat(available(a)).as("taken once, and nothing of the refused order").isEqualTo(7);
+        assertThat(available(b)).isEqualTo(3);
+
+        String reservation = reservationIds(first).getFirst();
+        String release = "{\"orderId\":\"" + first + "\",\"reservationId\":\"" + reservation + "\"}";
+        command("order.release-stock", first, release);
+        command("order.release-stock", first, release);
+
+        await("both release answers", () -> events(first).size() == 4);
+        assertThat(available(a)).as("released once").isEqualTo(10);
+        assertThat(available(b)).isEqualTo(5);
+    }
+
+    @Test
+    void aPaymentIsChargedOnceAndRefundedOnceSoTheLedgerBalances() {
+        String order = "order-" + UUID.randomUUID();
+        String charge = "{\"orderId\":\"" + order + "\",\"customerId\":\"c-1\",\"amountCents\":4250}";
+
+        command("order.charge-payment", order, charge);
+        command("order.charge-payment", order, charge);
+        await("both charge answers", () -> events(order).size() == 2);
+        assertThat(events(order)).containsExactly("PaymentCharged", "PaymentCharged");
+        assertThat(ledgerSum(order)).isEqualTo(4250);
+
+        String refund = "{\"orderId\":\"" + order + "\",\"paymentId\":\"pay-" + order + "\",\"amountCents\":4250}";
+        command("order.refund-payment", order, refund);
+        command("order.refund-payment", order, refund);
+        await("both refund answers", () -> events(order).size() == 4);
+        assertThat(ledgerSum(order)).as("charge and refund cancel out, each booked once").isZero();
+        assertThat(jdbc.sql("select count(*) from payment_ledger where order_id = ?").param(order).query(Long.class).single())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void aPlacedOrderIsStoredAndStartsTheSagaWithOrderPlaced() {
+        String order = "order-" + UUID.randomUUID();
+        command("order.place", order, "{\"orderId\":\"" + order + "\",\"customerId\":\"c-9\",\"lines\":[{\"sku\":\"x\",\"quantity\":2,\"unitPriceCents\":150}]}");
+
+        await("OrderPlaced", () -> events(order).contains("OrderPlaced"));
+        assertThat(jdbc.sql("select total_cents from shop_order where order_id = ?").param(order).query(Long.class).single())
+                .isEqualTo(300);
+    }
+
+    private static void command(String type, String orderId, String payload) {
+        send(Topics.LANE_FAST, List.of(envelope(type, orderId, payload)));
+    }
+
+    private static List<String> events(String orderId) {
+        return readAll(Topics.ORDER_EVENTS).stream().filter(e -> e.get("orderId").toString().equals(orderId))
+                .map(e -> ((GenericRecord) e.get("event")).getSchema().getName()).toList();
+    }
+
+    private List<String> reservationIds(String orderId) {
+        return readAll(Topics.ORDER_EVENTS).stream().filter(e -> e.get("orderId").toString().equals(orderId))
+                .map(e -> (GenericRecord) e.get("event")).filter(e -> e.getSchema().getName().equals("StockReserved"))
+                .map(e -> e.get("reservationId").toString()).distinct().toList();
+    }
+
+    private int available(String sku) {
+        return jdbc.sql("select available from stock where sku = ?").param(sku).query(Integer.class).single();
+    }
+
+    private long ledgerSum(String orderId) {
+        return jdbc.sql("select coalesce(sum(amount_cents), 0) from payment_ledger where order_id = ?").param(orderId)
+                .query(Long.class).single();
+    }
+}
