@@ -1,8 +1,15 @@
 package io.laneway.saga.order;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
+import io.laneway.contracts.order.OrderCancelled;
+import io.laneway.contracts.order.OrderCompleted;
 import io.laneway.contracts.order.OrderEvent;
+import io.laneway.contracts.order.OrderLine;
 import io.laneway.contracts.order.OrderPlaced;
 import io.laneway.contracts.order.OrderSagaState;
 import io.laneway.contracts.order.OrderShipped;
@@ -16,51 +23,171 @@ import io.laneway.contracts.order.StockReleased;
 import io.laneway.contracts.order.StockReserved;
 
 /**
- * The order saga as a pure function: (state, event) -> next state. Happy path
- * OrderPlaced -> stock -> payment -> shipping; a refusal after stock was reserved compensates
- * (release stock, refund payment) before the order is cancelled. Events that do not fit the current
- * step (duplicates, late arrivals) leave the state unchanged.
+ * The order saga as a pure function: (state, event or timeout, now) -> next state, commands to send, and the
+ * saga's own outcome event. Read it as the business rule:
+ * <pre>
+ * OrderPlaced        -> ReserveStock                                  (awaiting stock)
+ * StockReserved      -> ChargePayment                                 (awaiting payment)
+ * StockRejected      -> cancelled
+ * PaymentCharged     -> ShipOrder                                     (awaiting shipment)
+ * PaymentDeclined    -> ReleaseStock                                  (compensating)
+ * OrderShipped       -> completed
+ * ShippingFailed     -> RefundPayment, ReleaseStock (reverse order)   (compensating)
+ * compensations done -> cancelled
+ * a step's deadline passes -> as if the step failed; while compensating, resend what is still owed
+ * </pre>
+ * A reply that does not fit the current step (a duplicate, or a late reply after a timeout) changes nothing,
+ * except that a late success is undone: a reservation or a charge arriving after the saga gave up is
+ * released or refunded, so no stock or money is left behind.
  */
 public final class OrderSagaTransition {
+
+    /** What happens: the new state, the commands to send, and the saga's outcome event (or null). */
+    public record Decision(OrderSagaState state, List<SagaCommand> commands, Object outcome) {
+
+        static Decision unchanged(OrderSagaState state) {
+            return new Decision(state, List.of(), null);
+        }
+    }
+
+    /** The event a step deadline produces. */
+    public record Timeout() {
+    }
 
     private OrderSagaTransition() {
     }
 
+    /** Only the next state (for folding events). */
     public static OrderSagaState apply(OrderSagaState state, OrderEvent event) {
-        Object e = event.getEvent();
-        Instant at = event.getOccurredAt();
+        return decide(state, event.getOrderId(), event.getEvent(), event.getOccurredAt(), SagaTimeouts.defaults()).state();
+    }
+
+    public static Decision decide(OrderSagaState state, String orderId, Object event, Instant now, SagaTimeouts timeouts) {
         if (state == null) {
-            if (e instanceof OrderPlaced placed) {
-                return OrderSagaState.newBuilder().setOrderId(event.getOrderId()).setStep(SagaStep.AWAITING_STOCK)
-                        .setCustomerId(placed.getCustomerId()).setTotalCents(placed.getTotalCents()).setUpdatedAt(at).build();
+            if (event instanceof OrderPlaced placed) {
+                OrderSagaState started = OrderSagaState.newBuilder().setOrderId(orderId).setStep(SagaStep.AWAITING_STOCK)
+                        .setCustomerId(placed.getCustomerId()).setTotalCents(placed.getTotalCents()).setUpdatedAt(now)
+                        .setStepDeadline(now.plus(timeouts.stock())).build();
+                return new Decision(started, List.of(reserveStock(orderId, placed.getLines())), null);
             }
-            return null; // an event for an order this saga never saw placed: nothing to steer
+            return new Decision(null, List.of(), null); // nothing to steer for an order this saga never saw placed
         }
-        OrderSagaState.Builder next = OrderSagaState.newBuilder(state).setUpdatedAt(at);
         return switch (state.getStep()) {
-            case AWAITING_STOCK -> switch (e) {
-                case StockReserved r -> next.setStep(SagaStep.AWAITING_PAYMENT).setReservationId(r.getReservationId()).build();
-                case StockRejected r -> next.setStep(SagaStep.CANCELLED).setReason(r.getReason()).build();
-                default -> state;
+            case AWAITING_STOCK -> switch (event) {
+                case StockReserved r -> move(state, SagaStep.AWAITING_PAYMENT, now, timeouts, b -> b.setReservationId(r.getReservationId()),
+                        List.of(chargePayment(state)), null);
+                case StockRejected r -> cancel(state, now, r.getReason());
+                case Timeout t -> cancel(state, now, "stock reservation timed out");
+                default -> Decision.unchanged(state);
             };
-            case AWAITING_PAYMENT -> switch (e) {
-                case PaymentCharged p -> next.setStep(SagaStep.AWAITING_SHIPMENT).setPaymentId(p.getPaymentId()).build();
-                case PaymentDeclined p -> next.setStep(SagaStep.COMPENSATING).setReason(p.getReason()).build();
-                default -> state;
+            case AWAITING_PAYMENT -> switch (event) {
+                case PaymentCharged p -> move(state, SagaStep.AWAITING_SHIPMENT, now, timeouts, b -> b.setPaymentId(p.getPaymentId()),
+                        List.of(shipOrder(state)), null);
+                case PaymentDeclined p -> compensate(state, now, timeouts, p.getReason());
+                case Timeout t -> compensate(state, now, timeouts, "payment timed out");
+                default -> Decision.unchanged(state);
             };
-            case AWAITING_SHIPMENT -> switch (e) {
-                case OrderShipped s -> next.setStep(SagaStep.COMPLETED).build();
-                case ShippingFailed f -> next.setStep(SagaStep.COMPENSATING).setReason(f.getReason()).build();
-                default -> state;
+            case AWAITING_SHIPMENT -> switch (event) {
+                case OrderShipped s -> new Decision(terminal(state, SagaStep.COMPLETED, now, null), List.of(), new OrderCompleted());
+                case ShippingFailed f -> compensate(state, now, timeouts, f.getReason());
+                case Timeout t -> compensate(state, now, timeouts, "shipping timed out");
+                default -> Decision.unchanged(state);
             };
-            case COMPENSATING -> switch (e) {
-                case StockReleased r when state.getPaymentId() == null -> next.setStep(SagaStep.CANCELLED).build();
-                case StockReleased r -> next.setReservationId(null).build();
-                case PaymentRefunded r when state.getReservationId() == null -> next.setStep(SagaStep.CANCELLED).build();
-                case PaymentRefunded r -> next.setPaymentId(null).build();
-                default -> state;
+            case COMPENSATING -> switch (event) {
+                case StockReleased r when r.getReservationId().equals(state.getReservationId()) ->
+                        settle(OrderSagaState.newBuilder(state).setReservationId(null).setUpdatedAt(now).build(), now);
+                case PaymentRefunded r when r.getPaymentId().equals(state.getPaymentId()) ->
+                        settle(OrderSagaState.newBuilder(state).setPaymentId(null).setUpdatedAt(now).build(), now);
+                case PaymentCharged p when state.getPaymentId() == null -> // a charge that arrived after the saga gave up
+                        new Decision(OrderSagaState.newBuilder(state).setPaymentId(p.getPaymentId()).setUpdatedAt(now).build(),
+                                List.of(refund(state.getOrderId(), p.getPaymentId(), state.getTotalCents())), null);
+                case Timeout t -> new Decision(OrderSagaState.newBuilder(state).setUpdatedAt(now)
+                        .setStepDeadline(now.plus(timeouts.compensation())).build(), owedCompensations(state), null);
+                default -> Decision.unchanged(state);
             };
-            case COMPLETED, CANCELLED -> state;
+            case COMPLETED, CANCELLED -> switch (event) {
+                case StockReserved r when state.getStep() == SagaStep.CANCELLED ->
+                        new Decision(state, List.of(release(state.getOrderId(), r.getReservationId())), null);
+                case PaymentCharged p when state.getStep() == SagaStep.CANCELLED ->
+                        new Decision(state, List.of(refund(state.getOrderId(), p.getPaymentId(), state.getTotalCents())), null);
+                default -> Decision.unchanged(state);
+            };
         };
+    }
+
+    private static Decision move(OrderSagaState state, SagaStep step, Instant now, SagaTimeouts timeouts,
+                                 java.util.function.UnaryOperator<OrderSagaState.Builder> change, List<SagaCommand> commands, Object outcome) {
+        OrderSagaState next = change.apply(OrderSagaState.newBuilder(state).setStep(step).setUpdatedAt(now)
+                .setStepDeadline(now.plus(timeouts.of(step)))).build();
+        return new Decision(next, commands, outcome);
+    }
+
+    private static Decision cancel(OrderSagaState state, Instant now, String reason) {
+        return new Decision(terminal(state, SagaStep.CANCELLED, now, reason), List.of(), new OrderCancelled(reason));
+    }
+
+    /** Undo what was done, newest first: refund the payment, then release the stock. */
+    private static Decision compensate(OrderSagaState state, Instant now, SagaTimeouts timeouts, String reason) {
+        OrderSagaState next = OrderSagaState.newBuilder(state).setStep(SagaStep.COMPENSATING).setReason(reason).setUpdatedAt(now)
+                .setStepDeadline(now.plus(timeouts.compensation())).build();
+        return new Decision(next, owedCompensations(next), null);
+    }
+
+    private static List<SagaCommand> owedCompensations(OrderSagaState state) {
+        List<SagaCommand> commands = new ArrayList<>(2);
+        if (state.getPaymentId() != null) {
+            commands.add(refund(state.getOrderId(), state.getPaymentId(), state.getTotalCents()));
+        }
+        if (state.getReservationId() != null) {
+            commands.add(release(state.getOrderId(), state.getReservationId()));
+        }
+        return commands;
+    }
+
+    /** Compensating ends when nothing is owed any more. */
+    private static Decision settle(OrderSagaState state, Instant now) {
+        if (state.getPaymentId() == null && state.getReservationId() == null) {
+            String reason = state.getReason() == null ? "compensated" : state.getReason();
+            return new Decision(terminal(state, SagaStep.CANCELLED, now, reason), List.of(), new OrderCancelled(reason));
+        }
+        return Decision.unchanged(state);
+    }
+
+    private static OrderSagaState terminal(OrderSagaState state, SagaStep step, Instant now, String reason) {
+        OrderSagaState.Builder next = OrderSagaState.newBuilder(state).setStep(step).setUpdatedAt(now).setStepDeadline(null);
+        if (reason != null) {
+            next.setReason(reason);
+        }
+        return next.build();
+    }
+
+    private static SagaCommand reserveStock(String orderId, List<OrderLine> lines) {
+        return command("order.reserve-stock", "orderId", orderId, "lines",
+                lines.stream().map(l -> Map.of("sku", l.getSku(), "quantity", l.getQuantity())).toList());
+    }
+
+    private static SagaCommand chargePayment(OrderSagaState state) {
+        return command("order.charge-payment", "orderId", state.getOrderId(), "customerId", state.getCustomerId(),
+                "amountCents", state.getTotalCents());
+    }
+
+    private static SagaCommand shipOrder(OrderSagaState state) {
+        return command("order.ship", "orderId", state.getOrderId(), "customerId", state.getCustomerId(), "steps", 3, "stepMillis", 20);
+    }
+
+    private static SagaCommand release(String orderId, String reservationId) {
+        return command("order.release-stock", "orderId", orderId, "reservationId", reservationId);
+    }
+
+    private static SagaCommand refund(String orderId, String paymentId, long amountCents) {
+        return command("order.refund-payment", "orderId", orderId, "paymentId", paymentId, "amountCents", amountCents);
+    }
+
+    private static SagaCommand command(String type, Object... keyValues) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            payload.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return new SagaCommand(type, payload);
     }
 }
