@@ -11,7 +11,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.laneway.contracts.Topics;
 import io.laneway.infra.ChildProcess;
@@ -37,15 +40,27 @@ public final class Platform implements AutoCloseable {
     private final LocalInfrastructure infrastructure;
     private final List<ChildProcess> services;
     private final String apiKey;
+    private final Map<String, Launch> launches;
 
-    private Platform(ServicePorts ports, LocalInfrastructure infrastructure, List<ChildProcess> services, String apiKey) {
+    /** How a service was started, so it can be started again the same way. */
+    private record Launch(List<String> command, Path workDir, Path logFile, int port) {
+    }
+
+    private Platform(ServicePorts ports, LocalInfrastructure infrastructure, List<ChildProcess> services, String apiKey,
+                     Map<String, Launch> launches) {
         this.ports = ports;
         this.infrastructure = infrastructure;
-        this.services = services;
+        this.services = new CopyOnWriteArrayList<>(services);
         this.apiKey = apiKey;
+        this.launches = launches;
     }
 
     public static Platform start(ServicePorts ports, Path repositoryRoot, Path runDir) {
+        return start(ports, repositoryRoot, runDir, Map.of());
+    }
+
+    /** @param extraArguments per service name, arguments added to its command line (tests, demos) */
+    public static Platform start(ServicePorts ports, Path repositoryRoot, Path runDir, Map<String, List<String>> extraArguments) {
         LocalInfrastructure infra = LocalInfrastructure.start(ports.infrastructure(), runDir);
         List<ChildProcess> started = new ArrayList<>();
         try {
@@ -59,15 +74,17 @@ public final class Platform implements AutoCloseable {
             // A fresh API key per run for the local client: nothing secret is committed or reused.
             String apiKey = HexFormat.of().formatHex(randomBytes());
             String stateDir = runDir.resolve("projection-state-" + ProcessHandle.current().pid()).toString();
-            started.add(service(java, repositoryRoot, runDir, "router-service", ports.router(), routerProperties,
+            Map<String, Launch> launches = new ConcurrentHashMap<>();
+            started.add(service(launches, extraArguments, java, repositoryRoot, runDir, "router-service", ports.router(), routerProperties,
                     List.of("--laneway.router.status-base-url=http://127.0.0.1:" + ports.projection(),
                             "--laneway.router.security.api-keys[0].key=" + apiKey,
                             "--laneway.router.security.api-keys[0].client=local",
                             "--laneway.router.security.api-keys[0].scopes=messages:write,admin")));
-            started.add(service(java, repositoryRoot, runDir, "consumer-pool-service", ports.pool(), poolProperties, List.of()));
-            started.add(service(java, repositoryRoot, runDir, "saga-orchestrator", ports.saga(), common,
+            started.add(service(launches, extraArguments, java, repositoryRoot, runDir, "consumer-pool-service", ports.pool(),
+                    poolProperties, List.of()));
+            started.add(service(launches, extraArguments, java, repositoryRoot, runDir, "saga-orchestrator", ports.saga(), common,
                     List.of("--spring.kafka.streams.state-dir=" + stateDir + "-saga")));
-            started.add(service(java, repositoryRoot, runDir, "projection-service", ports.projection(), common,
+            started.add(service(launches, extraArguments, java, repositoryRoot, runDir, "projection-service", ports.projection(), common,
                     List.of("--spring.kafka.streams.state-dir=" + stateDir)));
             int[] servicePorts = {ports.router(), ports.pool(), ports.saga(), ports.projection()};
             List<CompletableFuture<Void>> ready = new ArrayList<>();
@@ -77,7 +94,7 @@ public final class Platform implements AutoCloseable {
                 ready.add(CompletableFuture.runAsync(() -> service.awaitReady(Duration.ofSeconds(120), () -> isReady(port))));
             }
             CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
-            return new Platform(ports, infra, started, apiKey);
+            return new Platform(ports, infra, started, apiKey, launches);
         } catch (RuntimeException e) {
             started.forEach(ChildProcess::stop);
             infra.close();
@@ -85,8 +102,8 @@ public final class Platform implements AutoCloseable {
         }
     }
 
-    private static ChildProcess service(Path java, Path root, Path runDir, String name, int port,
-                                        List<String> common, List<String> extra) {
+    private static ChildProcess service(Map<String, Launch> launches, Map<String, List<String>> extraArguments, Path java,
+                                        Path root, Path runDir, String name, int port, List<String> common, List<String> extra) {
         Path jar = root.resolve(name).resolve("target").resolve(name + ".jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first with ./mvnw -DskipTests install");
@@ -95,8 +112,11 @@ public final class Platform implements AutoCloseable {
                 "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--server.port=" + port, "--server.address=127.0.0.1"));
         command.addAll(common);
         command.addAll(extra);
+        command.addAll(extraArguments.getOrDefault(name, List.of()));
         log.info("Starting {} on port {}", name, port);
-        return ChildProcess.start(name, command, root, runDir.resolve("logs").resolve(name + ".log"));
+        Path logFile = runDir.resolve("logs").resolve(name + ".log");
+        launches.put(name, new Launch(List.copyOf(command), root, logFile, port));
+        return ChildProcess.start(name, command, root, logFile);
     }
 
     private static byte[] randomBytes() {
@@ -118,6 +138,20 @@ public final class Platform implements AutoCloseable {
         } catch (Exception e) {
             return false;
         }
+    }
+
+    /**
+     * Kills a service with SIGKILL (no shutdown hook, no drain) and starts it again the same way, waiting until it
+     * is ready: what a crashed pod and its replacement look like.
+     */
+    public void crashAndRestart(String name) {
+        Launch launch = launches.get(name);
+        ChildProcess running = services.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+        ProcessHandle.of(running.pid()).ifPresent(ProcessHandle::destroyForcibly);
+        io.laneway.infra.Await.until(name + " to be gone", Duration.ofSeconds(30), () -> !running.isAlive());
+        ChildProcess restarted = ChildProcess.start(name, launch.command(), launch.workDir(), launch.logFile());
+        services.set(services.indexOf(running), restarted);
+        restarted.awaitReady(Duration.ofSeconds(120), () -> isReady(launch.port()));
     }
 
     public ServicePorts ports() {

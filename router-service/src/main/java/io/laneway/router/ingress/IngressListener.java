@@ -63,6 +63,7 @@ public class IngressListener {
                     .setLane(lane).setRoutedAt(now).setRoutingVersion(LaneClassifier.ROUTING_VERSION)
                     .setAttempt(previous == null ? 1 : previous.getAttempt())
                     .setDeadline(previous != null && previous.getDeadline() != null ? previous.getDeadline() : now.plus(spec.get().timeout()))
+                    .setMaxAttempts(spec.get().maxAttempts())
                     .build()).build();
             publisher.publish(routed);
             meters.counter("laneway.router.messages.accepted", "lane", lane.name(), "priority", envelope.getPriority().name(),

@@ -1,0 +1,149 @@
+package io.laneway.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.laneway.contracts.Topics;
+import io.laneway.contracts.serde.AvroRegistryDeserializer;
+import io.laneway.contracts.serde.AvroRegistrySerializer;
+import io.laneway.infra.Await;
+import io.laneway.infra.ChildProcess;
+import io.laneway.infra.TopicContents;
+import org.apache.avro.generic.GenericRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * 1,000 orders through the whole platform (router -> pool participants -> saga on Kafka Streams -> router
+ * ingress -> pool ...), with ~10% payment declines and 5% orders for a sold-out product, and the orchestrator
+ * killed (SIGKILL) and restarted in the middle: every order ends completed or compensated exactly once, and
+ * stock and ledger balance to the unit.
+ */
+class OrderSagaEndToEndTest {
+
+    private static final int ORDERS = 1000;
+    private static final int SKUS = 10;
+    private static final int STOCK_PER_SKU = 10_000;
+    private static Platform platform;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    @BeforeAll
+    static void startPlatform() {
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        platform = Platform.start(ServicePorts.random(), root, Path.of("target", "saga-e2e-run").toAbsolutePath(), Map.of(
+                "consumer-pool-service", List.of("--laneway.pool.examples.payment-gateway.decline-rate=0.10"),
+                "saga-orchestrator", List.of("--spring.kafka.streams.properties.session.timeout.ms=6000")));
+    }
+
+    @AfterAll
+    static void stop() {
+        List<Long> pids = new ArrayList<>(platform.services().stream().map(ChildProcess::pid).toList());
+        platform.close();
+        Await.until("every platform process to exit", Duration.ofSeconds(30),
+                () -> pids.stream().map(ProcessHandle::of).noneMatch(p -> p.map(ProcessHandle::isAlive).orElse(false)));
+    }
+
+    @Test
+    void everyOrderCompletesOrIsCompensatedAndStockAndLedgerBalance() throws Exception {
+        Await.until("the pool's tables", Duration.ofSeconds(60), () -> query("select count(*) from stock") >= 0);
+        for (int i = 0; i < SKUS; i++) {
+            update("insert into stock (sku, available) values ('sku-" + i + "', " + STOCK_PER_SKU + ")");
+        }
+        update("insert into stock (sku, available) values ('sold-out', 0)");
+
+        List<String> orderIds = new ArrayList<>();
+        StringBuilder batch = new StringBuilder("{\"messages\":[");
+        for (int i = 0; i < ORDERS; i++) {
+            String orderId = "order-" + UUID.randomUUID();
+            orderIds.add(orderId);
+            String sku = i % 20 == 0 ? "sold-out" : "sku-" + (i % SKUS);
+            batch.append(i == 0 ? "" : ",").append("{\"type\":\"order.place\",\"payload\":{\"orderId\":\"").append(orderId)
+                    .append("\",\"customerId\":\"c-").append(i % 50).append("\",\"lines\":[{\"sku\":\"").append(sku)
+                    .append("\",\"quantity\":").append(1 + i % 3).append(",\"unitPriceCents\":250}]}}");
+        }
+        batch.append("]}");
+        var placed = http.send(HttpRequest.newBuilder(URI.create(platform.routerUrl() + "/v1/messages:batch"))
+                .header("Content-Type", "application/json").header("X-API-Key", platform.apiKey())
+                .POST(HttpRequest.BodyPublishers.ofString(batch.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(placed.statusCode()).as(placed.body()).isEqualTo(202);
+
+        Await.until("a third of the orders decided", Duration.ofSeconds(180), () -> outcomes().size() >= ORDERS / 3);
+        platform.crashAndRestart("saga-orchestrator");
+
+        Await.until("every order decided", Duration.ofSeconds(300), () -> outcomes().size() >= ORDERS);
+        Map<String, List<String>> outcomes = outcomes();
+        assertThat(outcomes.keySet()).containsExactlyInAnyOrderElementsOf(orderIds);
+        assertThat(outcomes.values()).as("one outcome per order, never two").allMatch(o -> o.size() == 1);
+        long completed = outcomes.values().stream().filter(o -> o.getFirst().equals("OrderCompleted")).count();
+        long cancelled = ORDERS - completed;
+        assertThat(cancelled).as("sold-out (5%%) and declined (~10%%) orders are cancelled").isBetween(100L, 250L);
+
+        Await.until("no stock held by a cancelled order, no money kept from one", Duration.ofSeconds(120), () -> {
+            long held = query("select count(*) from stock_reservation r join shop_order o on o.order_id = r.order_id "
+                    + "where r.status = 'RESERVED'");
+            return held == completed;
+        });
+        for (int i = 0; i < SKUS; i++) {
+            long available = query("select available from stock where sku = 'sku-" + i + "'");
+            long reserved = query("select coalesce(sum(l.quantity), 0) from stock_reservation_line l join stock_reservation r "
+                    + "on r.reservation_id = l.reservation_id where r.status = 'RESERVED' and l.sku = 'sku-" + i + "'");
+            assertThat(available + reserved).as("stock of sku-%d to the unit", i).isEqualTo(STOCK_PER_SKU);
+        }
+        long charged = query("select coalesce(sum(amount_cents), 0) from payment_ledger");
+        long owed = query("select coalesce(sum(o.total_cents), 0) from shop_order o join stock_reservation r "
+                + "on r.order_id = o.order_id where r.status = 'RESERVED'");
+        assertThat(charged).as("the ledger holds exactly the completed orders' totals").isEqualTo(owed);
+        assertThat(query("select count(*) from shipment")).isEqualTo(completed);
+    }
+
+    /** order id -> outcome events (OrderCompleted / OrderCancelled), read committed from laneway.order.events. */
+    private Map<String, List<String>> outcomes() {
+        var decoder = new AvroRegistryDeserializer<GenericRecord>();
+        decoder.configure(Map.of(AvroRegistrySerializer.REGISTRY_URL, platform.infrastructure().schemaRegistryUrl()), false);
+        Map<String, List<String>> byOrder = new HashMap<>();
+        for (byte[] value : TopicContents.values(platform.infrastructure().kafkaBootstrapServers(), Topics.ORDER_EVENTS)) {
+            GenericRecord event = decoder.deserialize(Topics.ORDER_EVENTS, value);
+            String type = ((GenericRecord) event.get("event")).getSchema().getName();
+            if (type.equals("OrderCompleted") || type.equals("OrderCancelled")) {
+                byOrder.computeIfAbsent(event.get("orderId").toString(), k -> new ArrayList<>()).add(type);
+            }
+        }
+        return byOrder;
+    }
+
+    private long query(String sql) {
+        try (Connection c = connection(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    private void update(String sql) throws Exception {
+        try (Connection c = connection()) {
+            c.createStatement().executeUpdate(sql);
+        }
+    }
+
+    private Connection connection() throws Exception {
+        Map<String, String> ds = platform.infrastructure().datasourceProperties(Platform.POOL_DATABASE);
+        return DriverManager.getConnection(ds.get("spring.datasource.url"), ds.get("spring.datasource.username"),
+                ds.get("spring.datasource.password"));
+    }
+}
