@@ -1,0 +1,200 @@
+package io.laneway.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.laneway.contracts.Topics;
+import io.laneway.contracts.serde.AvroRegistryDeserializer;
+import io.laneway.contracts.serde.AvroRegistrySerializer;
+import io.laneway.launcher.Platform;
+import io.laneway.launcher.ServicePorts;
+import org.HdrHistogram.Histogram;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Sagas end to end on the whole platform (the four service jars on real Kafka, PostgreSQL and Apicurio):
+ * orders are posted to the router at a fixed rate (open loop), each runs place -> reserve -> charge -> ship
+ * through the pool's participants and the orchestrator, and its duration is measured from the POST to the
+ * saga's outcome event. ~10% of payments are declined (compensated). Appends to benchmarks/results/saga.md.
+ */
+public final class SagaBenchmark {
+
+    private static final int RATE = Integer.getInteger("bench.rate", 500);
+    private static final int SECONDS = Integer.getInteger("bench.seconds", 20);
+    private static final int WARMUP_ORDERS = Integer.getInteger("bench.warmupOrders", 1000);
+
+    private static final Map<String, Long> sentAt = new ConcurrentHashMap<>();
+    private static final Map<String, Long> decidedAt = new ConcurrentHashMap<>();
+    private static final Map<String, String> outcome = new ConcurrentHashMap<>();
+    private static volatile boolean tailing = true;
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(System.getProperty("laneway.home", ".")).toAbsolutePath().normalize();
+        Path runDir = root.resolve("benchmarks/target/saga-run");
+        List<String> quiet = List.of("--logging.level.io.laneway=WARN");
+        String report;
+        try (Platform platform = Platform.start(ServicePorts.random(), root, runDir, Map.of(
+                "router-service", List.of("--logging.level.io.laneway=WARN", "--laneway.router.rate-limit.default-per-second=1000000"),
+                "consumer-pool-service", List.of("--logging.level.io.laneway=WARN", "--laneway.pool.examples.payment-gateway.decline-rate=0.10"),
+                "saga-orchestrator", quiet, "projection-service", quiet))) {
+            seedStock(platform);
+            Thread tail = Thread.ofPlatform().name("outcome-tail").start(() -> tailOutcomes(platform));
+            HttpClient http = HttpClient.newHttpClient();
+            System.out.printf("warm-up: %d orders ...%n", WARMUP_ORDERS);
+            List<String> warmup = postOrders(http, platform, WARMUP_ORDERS);
+            awaitDecided(warmup, Duration.ofMinutes(5));
+
+            System.out.printf("measuring: %d orders/s for %d s (open loop) ...%n", RATE, SECONDS);
+            List<String> measured = new ArrayList<>();
+            int perTick = Math.max(1, RATE / 10);
+            long start = System.nanoTime();
+            for (int tick = 0; tick < SECONDS * 10; tick++) {
+                long due = start + tick * 100_000_000L;
+                long wait = (due - System.nanoTime()) / 1_000_000;
+                if (wait > 0) {
+                    Thread.sleep(wait); // pacing the open-loop load generator
+                }
+                measured.addAll(postOrders(http, platform, perTick));
+            }
+            long sendSeconds = (System.nanoTime() - start) / 1_000_000;
+            boolean all = awaitDecided(measured, Duration.ofMinutes(5));
+            tailing = false;
+            tail.join(5_000);
+            report = report(measured, sendSeconds, all);
+        }
+        System.out.println(report);
+        Path file = root.resolve("benchmarks/results/saga.md");
+        Files.writeString(file, report, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        System.out.println("appended to " + file);
+        System.exit(0);
+    }
+
+    private static List<String> postOrders(HttpClient http, Platform platform, int count) throws Exception {
+        List<String> ids = new ArrayList<>(count);
+        StringBuilder batch = new StringBuilder("{\"messages\":[");
+        for (int i = 0; i < count; i++) {
+            String orderId = "order-" + UUID.randomUUID();
+            ids.add(orderId);
+            batch.append(i == 0 ? "" : ",").append("{\"type\":\"order.place\",\"payload\":{\"orderId\":\"").append(orderId)
+                    .append("\",\"customerId\":\"c-").append(i % 100).append("\",\"lines\":[{\"sku\":\"sku-").append(i % 10)
+                    .append("\",\"quantity\":1,\"unitPriceCents\":990}]}}");
+        }
+        batch.append("]}");
+        long now = System.currentTimeMillis();
+        ids.forEach(id -> sentAt.put(id, now));
+        var response = http.send(HttpRequest.newBuilder(URI.create(platform.routerUrl() + "/v1/messages:batch"))
+                .header("Content-Type", "application/json").header("X-API-Key", platform.apiKey())
+                .POST(HttpRequest.BodyPublishers.ofString(batch.toString())).build(), HttpResponse.BodyHandlers.discarding());
+        if (response.statusCode() != 202) {
+            throw new IllegalStateException("router answered " + response.statusCode());
+        }
+        return ids;
+    }
+
+    /** Follows laneway.order.events (read committed) and notes when each order's outcome was decided. */
+    private static void tailOutcomes(Platform platform) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.infrastructure().kafkaBootstrapServers());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "saga-bench-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        var decoder = new AvroRegistryDeserializer<GenericRecord>();
+        decoder.configure(Map.of(AvroRegistrySerializer.REGISTRY_URL, platform.infrastructure().schemaRegistryUrl()), false);
+        try (var consumer = new KafkaConsumer<String, byte[]>(props)) {
+            consumer.subscribe(List.of(Topics.ORDER_EVENTS));
+            while (tailing) {
+                for (var record : consumer.poll(Duration.ofMillis(200))) {
+                    GenericRecord event = decoder.deserialize(Topics.ORDER_EVENTS, record.value());
+                    String type = ((GenericRecord) event.get("event")).getSchema().getName();
+                    if (type.equals("OrderCompleted") || type.equals("OrderCancelled")) {
+                        String orderId = event.get("orderId").toString();
+                        decidedAt.putIfAbsent(orderId, (Long) event.get("occurredAt"));
+                        outcome.putIfAbsent(orderId, type);
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean awaitDecided(List<String> ids, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            long decided = ids.stream().filter(decidedAt::containsKey).count();
+            if (decided == ids.size()) {
+                return true;
+            }
+            Thread.sleep(500); // progress check of the benchmark, not synchronisation of the system under test
+        }
+        return false;
+    }
+
+    private static void seedStock(Platform platform) throws Exception {
+        Map<String, String> ds = platform.infrastructure().datasourceProperties(Platform.POOL_DATABASE);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            try (Connection c = DriverManager.getConnection(ds.get("spring.datasource.url"), ds.get("spring.datasource.username"),
+                    ds.get("spring.datasource.password"))) {
+                for (int i = 0; i < 10; i++) {
+                    c.createStatement().executeUpdate("insert into stock (sku, available) values ('sku-" + i + "', 10000000)");
+                }
+                return;
+            } catch (Exception e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(500); // the pool's migrations create the table at its start
+            }
+        }
+    }
+
+    private static String report(List<String> measured, long sendMillis, boolean all) {
+        Histogram durations = new Histogram(600_000, 3);
+        long first = Long.MAX_VALUE;
+        long last = 0;
+        long completed = 0;
+        for (String id : measured) {
+            Long decided = decidedAt.get(id);
+            if (decided == null) {
+                continue;
+            }
+            durations.recordValue(Math.max(0, decided - sentAt.get(id)));
+            first = Math.min(first, sentAt.get(id));
+            last = Math.max(last, decided);
+            completed += "OrderCompleted".equals(outcome.get(id)) ? 1 : 0;
+        }
+        long decided = durations.getTotalCount();
+        double perSecond = decided / Math.max(0.001, (last - first) / 1000.0);
+        return "\n## Saga benchmark " + LocalDate.now() + ", commit " + Machine.commit() + "\n"
+                + "Machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + String.format("%.0f", Machine.totalMemoryGiB())
+                + " GiB. Command: `bench/saga` (offered " + RATE + " orders/s for " + SECONDS + " s, open loop, after " + WARMUP_ORDERS
+                + " warm-up orders; ~10% payments declined; the four services and the infrastructure on the same 2 cores).\n\n"
+                + "| orders offered | decided | completed | compensated | sagas/s (first POST to last outcome) | p50 | p99 | max |\n"
+                + "|---|---|---|---|---|---|---|---|\n"
+                + String.format("| %d | %d%s | %d | %d | %.0f | %d ms | %d ms | %d ms |%n", measured.size(), decided, all ? "" : " (timed out)",
+                completed, decided - completed, perSecond, durations.getValueAtPercentile(50), durations.getValueAtPercentile(99),
+                durations.getMaxValue())
+                + String.format("%nTarget: >= 500 sagas/s with p99 <= 2 s: %s (sending took %d ms).%n",
+                perSecond >= 500 && durations.getValueAtPercentile(99) <= 2000 ? "met" : "missed", sendMillis);
+    }
+}
