@@ -73,6 +73,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final DataSource dataSource;
     private final String bootstrapServers;
     private final String transactionalId;
+    private final Duration linger;
     private final Map<String, Object> clientProperties;
     private final Counter published;
     private final Timer batchTime;
@@ -84,6 +85,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     public OutboxRelay(DataSource dataSource, @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
                        @Value("${laneway.pool.outbox.transactional-id:laneway-outbox-relay}") String transactionalId,
+                       @Value("${laneway.pool.outbox.linger:20ms}") Duration linger,
                        @Value("${laneway.schema-registry.url}") String registryUrl,
                        org.springframework.boot.kafka.autoconfigure.KafkaProperties kafkaProperties, MeterRegistry meters) {
         positions.configure(Map.of(AvroRegistrySerializer.REGISTRY_URL, registryUrl), false);
@@ -92,6 +94,7 @@ public class OutboxRelay implements SmartLifecycle {
         this.dataSource = dataSource;
         this.bootstrapServers = bootstrapServers;
         this.transactionalId = transactionalId;
+        this.linger = linger;
         this.clientProperties = kafkaProperties.buildProducerProperties();
         this.published = meters.counter("laneway.outbox.published");
         this.batchTime = Timer.builder("laneway.outbox.batch.duration").description("Read, publish and delete one batch")
@@ -123,7 +126,7 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    private void relayWhileLeader(Connection listen) throws SQLException {
+    private void relayWhileLeader(Connection listen) throws SQLException, InterruptedException {
         try (Statement s = listen.createStatement()) {
             s.execute("listen " + OutboxChannel.NAME);
         }
@@ -134,7 +137,12 @@ public class OutboxRelay implements SmartLifecycle {
             while (running) {
                 int relayed = relayBatch(work, producer);
                 if (relayed < BATCH) {
-                    notifications.getNotifications(500); // sleeps until a commit notifies, or 500 ms
+                    var woken = notifications.getNotifications(500); // sleeps until a commit notifies, or 500 ms
+                    if (woken != null && woken.length > 0 && linger.toMillis() > 0) {
+                        // let a few more commits land: one Kafka transaction (and its markers on every partition it
+                        // touched) per handful of rows costs the broker far less than one per row
+                        Thread.sleep(linger.toMillis());
+                    }
                 }
             }
         }
