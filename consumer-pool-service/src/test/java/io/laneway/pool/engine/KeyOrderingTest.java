@@ -32,11 +32,13 @@ class KeyOrderingTest extends PoolIntegrationTest {
     void sameKeyInPublishOrderDifferentKeysInParallel() {
         String run = UUID.randomUUID().toString().substring(0, 8);
         List<String> keys = List.of(run + "-a", run + "-b", run + "-c", run + "-d");
-        int perKey = 25;
+        int perKey = 20;
+        // 60 ms per handler: the batch size follows handler time (50 ms target), so batches soon hold one
+        // envelope each and the four keys run on different workers at once
         List<Envelope> envelopes = new ArrayList<>();
         for (int seq = 0; seq < perKey; seq++) {
             for (String key : keys) {
-                envelopes.add(envelope("test.step", key, "{\"key\":\"" + key + "\",\"seq\":" + seq + ",\"sleepMillis\":5}"));
+                envelopes.add(envelope("test.step", key, "{\"key\":\"" + key + "\",\"seq\":" + seq + ",\"sleepMillis\":60}"));
             }
         }
 

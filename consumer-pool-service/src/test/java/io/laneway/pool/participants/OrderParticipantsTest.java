@@ -33,7 +33,7 @@ class OrderParticipantsTest extends PoolIntegrationTest {
 
         command("order.reserve-stock", first, reserveFirst);
         command("order.reserve-stock", first, reserveFirst); // the saga repeats a command after a timeout
-        command("order.reserve-stock", second, "{\"orderId\":\"" + second + "\",\"lines\":[{\"sku\":\"" + a + "\",\"quantity\":1},{\"sku\":\"" + b + "\",\"quantity\":4}]}");
+        command("order.reserve-stock", second, "{\"orderId\":\"" + second + "\",\"lines\":[{\"sku\":\"" + a + "\",\"quantity\":1},{\"sku\":\"" + b + "\",\"quantity\":6}]}"); // more B than exists: refused whatever runs first
 
         await("both answers for the first order", () -> events(first).size() == 2);
         await("the answer for the second order", () -> events(second).size() == 1);
