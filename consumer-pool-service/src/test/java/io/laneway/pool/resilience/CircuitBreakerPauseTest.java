@@ -46,11 +46,11 @@ class CircuitBreakerPauseTest extends PoolIntegrationTest {
         AtomicInteger callsWhenHalfOpen = new AtomicInteger(-1);
         breaker.getEventPublisher().onStateTransition(event -> {
             switch (event.getStateTransition()) {
-                case CLOSED_TO_OPEN -> callsWhenOpened.set(TestHandlers.GATEWAY_CALLS.get());
-                case OPEN_TO_HALF_OPEN -> {
-                    callsWhenHalfOpen.set(TestHandlers.GATEWAY_CALLS.get());
-                    TestHandlers.GATEWAY_DOWN.set(false); // the downstream recovered while the circuit was open
+                case CLOSED_TO_OPEN -> {
+                    callsWhenOpened.set(TestHandlers.GATEWAY_CALLS.get());
+                    TestHandlers.GATEWAY_DOWN.set(false); // the downstream recovers while the circuit is open
                 }
+                case OPEN_TO_HALF_OPEN -> callsWhenHalfOpen.set(TestHandlers.GATEWAY_CALLS.get());
                 default -> { }
             }
         });
