@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
@@ -19,7 +18,6 @@ import io.laneway.contracts.envelope.Envelope;
 import io.laneway.contracts.lifecycle.MessageStatus;
 import io.laneway.pool.concurrency.LaneLimit;
 import io.laneway.pool.ordering.KeyedWorkQueue;
-import io.laneway.pool.ordering.OffsetTracker;
 import io.laneway.pool.processing.Attempt;
 import io.laneway.pool.processing.BatchProcessor;
 import io.laneway.pool.processing.Errors;
@@ -78,9 +76,7 @@ public final class LanePool {
     private final KeyedWorkQueue<LaneRecord> queue = new KeyedWorkQueue<>();
     private final Map<TopicPartition, Integer> runningByPartition = new HashMap<>();
     private int running;
-    private final ConcurrentLinkedQueue<LaneRecord> completions = new ConcurrentLinkedQueue<>();
-    private final Map<TopicPartition, OffsetTracker> trackers = new HashMap<>(); // poll thread only
-    private final Map<TopicPartition, Long> committed = new HashMap<>(); // poll thread only
+    private final PartitionOffsets offsets = new PartitionOffsets();
     private final AtomicInteger workers = new AtomicInteger();
 
     private volatile boolean takingWork = true;
@@ -181,7 +177,7 @@ public final class LanePool {
         try {
             consumer.subscribe(List.of(settings.topic()), new Rebalance());
             while (polling) {
-                applyCompletions();
+                offsets.applyCompletions();
                 commitIfDue(false);
                 pauseOrResume();
                 ConsumerRecords<String, byte[]> records;
@@ -211,7 +207,7 @@ public final class LanePool {
         try {
             for (ConsumerRecord<String, byte[]> r : records) {
                 TopicPartition tp = new TopicPartition(r.topic(), r.partition());
-                trackers.computeIfAbsent(tp, p -> new OffsetTracker()).track(r.offset());
+                offsets.track(tp, r.offset());
                 LaneRecord record = new LaneRecord(tp, r.offset(), r.key(), r.value(), r.headers(), r.timestamp());
                 queue.add(record.orderingKey(), record);
             }
@@ -221,52 +217,26 @@ public final class LanePool {
         }
     }
 
-    private void applyCompletions() {
-        LaneRecord done;
-        while ((done = completions.poll()) != null) {
-            OffsetTracker tracker = trackers.get(done.partition());
-            if (tracker != null) {
-                tracker.complete(done.offset());
-            }
-        }
-    }
-
     private void commitIfDue(boolean sync) {
         long now = System.nanoTime();
         if (!sync && now - lastCommitNanos < settings.commitInterval().toNanos()) {
             return;
         }
         lastCommitNanos = now;
-        Map<TopicPartition, OffsetAndMetadata> offsets = committable(trackers.keySet());
-        if (offsets.isEmpty()) {
+        Map<TopicPartition, OffsetAndMetadata> due = offsets.committable();
+        if (due.isEmpty()) {
             return;
         }
         if (sync) {
-            consumer.commitSync(offsets, Duration.ofSeconds(10));
+            consumer.commitSync(due, Duration.ofSeconds(10));
         } else {
-            consumer.commitAsync(offsets, (o, e) -> {
+            consumer.commitAsync(due, (o, e) -> {
                 if (e != null) {
                     log.warn("lane {} async commit failed (the next one covers it): {}", settings.name(), e.toString());
                 }
             });
         }
-        offsets.forEach((tp, o) -> committed.put(tp, o.offset()));
-    }
-
-    private Map<TopicPartition, OffsetAndMetadata> committable(Collection<TopicPartition> partitions) {
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        for (TopicPartition tp : partitions) {
-            OffsetTracker tracker = trackers.get(tp);
-            if (tracker == null) {
-                continue;
-            }
-            tracker.committable().ifPresent(offset -> {
-                if (!Long.valueOf(offset).equals(committed.get(tp))) {
-                    offsets.put(tp, new OffsetAndMetadata(offset));
-                }
-            });
-        }
-        return offsets;
+        offsets.committed(due);
     }
 
     /**
@@ -296,26 +266,33 @@ public final class LanePool {
     }
 
     private void drainOnShutdown() {
-        long deadline = System.nanoTime() + settings.shutdownTimeout().toNanos();
         lock.lock();
         try {
-            while (running > 0 && System.nanoTime() < deadline) {
-                workChanged.await(50, TimeUnit.MILLISECONDS);
-            }
+            awaitWhile(() -> running > 0);
             if (running > 0) {
                 log.warn("lane {}: {} envelopes still running after {}; they will be redelivered", settings.name(), running,
                         settings.shutdownTimeout());
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } finally {
             lock.unlock();
         }
-        applyCompletions();
+        offsets.applyCompletions();
         try {
             commitIfDue(true);
         } catch (RuntimeException e) {
             log.warn("lane {} final commit failed: {}", settings.name(), e.toString());
+        }
+    }
+
+    /** With the lock held: waits (woken by finishing batches) while the condition holds, at most the shutdown timeout. */
+    private void awaitWhile(java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + settings.shutdownTimeout().toNanos();
+        try {
+            while (condition.getAsBoolean() && System.nanoTime() < deadline) {
+                workChanged.await(20, TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -326,30 +303,25 @@ public final class LanePool {
             if (partitions.isEmpty()) {
                 return;
             }
-            long deadline = System.nanoTime() + settings.shutdownTimeout().toNanos();
             lock.lock();
             try {
                 queue.removeWaiting(r -> partitions.contains(r.partition()));
-                while (partitions.stream().anyMatch(tp -> runningByPartition.getOrDefault(tp, 0) > 0)
-                        && System.nanoTime() < deadline) {
-                    workChanged.await(20, TimeUnit.MILLISECONDS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                awaitWhile(() -> partitions.stream().anyMatch(tp -> runningByPartition.getOrDefault(tp, 0) > 0));
             } finally {
                 lock.unlock();
             }
-            applyCompletions();
+            offsets.applyCompletions();
             try {
-                Map<TopicPartition, OffsetAndMetadata> offsets = committable(partitions);
-                if (!offsets.isEmpty()) {
-                    consumer.commitSync(offsets, Duration.ofSeconds(10));
+                Map<TopicPartition, OffsetAndMetadata> due = offsets.committable(partitions);
+                if (!due.isEmpty()) {
+                    consumer.commitSync(due, Duration.ofSeconds(10));
+                    offsets.committed(due);
                 }
             } catch (RuntimeException e) {
                 log.warn("lane {} commit on revocation failed (records after the last commit are redelivered): {}",
                         settings.name(), e.toString());
             }
-            forget(partitions);
+            offsets.forget(partitions);
         }
 
         @Override
@@ -360,19 +332,12 @@ public final class LanePool {
             } finally {
                 lock.unlock();
             }
-            forget(partitions);
+            offsets.forget(partitions);
         }
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
             log.info("lane {} assigned {}", settings.name(), partitions);
-        }
-
-        private void forget(Collection<TopicPartition> partitions) {
-            partitions.forEach(tp -> {
-                trackers.remove(tp);
-                committed.remove(tp);
-            });
         }
     }
 
@@ -505,7 +470,7 @@ public final class LanePool {
                 runningByPartition.merge(item.work().partition(), -1, Integer::sum);
             }
             running -= batch.size();
-            completions.addAll(finished);
+            offsets.completed(finished);
             workChanged.signalAll();
         } finally {
             lock.unlock();

@@ -96,20 +96,16 @@ public abstract class PoolIntegrationTest {
 
     /** Sends in order (one producer, idempotent, so same-key records keep their order) and waits for the acks. */
     public static void send(String topic, List<Envelope> envelopes) {
-        var acks = envelopes.stream().map(e -> producer.send(new ProducerRecord<>(topic, e.getOrderingKey(), e))).toList();
-        producer.flush();
-        acks.forEach(ack -> {
-            try {
-                ack.get();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        sendAll(envelopes.stream().map(e -> new ProducerRecord<>(topic, e.getOrderingKey(), e)).toList());
     }
 
     /** Sends to one partition, so the records share it whatever their keys. */
     public static void sendToPartition(String topic, int partition, List<Envelope> envelopes) {
-        var acks = envelopes.stream().map(e -> producer.send(new ProducerRecord<>(topic, partition, e.getOrderingKey(), e))).toList();
+        sendAll(envelopes.stream().map(e -> new ProducerRecord<>(topic, partition, e.getOrderingKey(), e)).toList());
+    }
+
+    private static void sendAll(List<ProducerRecord<String, Envelope>> records) {
+        var acks = records.stream().map(producer::send).toList();
         producer.flush();
         acks.forEach(ack -> {
             try {

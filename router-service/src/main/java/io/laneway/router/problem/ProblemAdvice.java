@@ -52,19 +52,15 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(KafkaUnavailableException.class)
     ResponseEntity<ProblemDetail> kafkaDown(KafkaUnavailableException e) {
         log.warn("Publishing failed, answering 503: {}", e.getMessage());
-        ResponseEntity<ProblemDetail> answer = problem(HttpStatus.SERVICE_UNAVAILABLE, "Message broker unavailable",
+        return unavailable("Message broker unavailable",
                 "The message was not accepted because the broker is unavailable; retry after the indicated delay.");
-        return ResponseEntity.status(answer.getStatusCode()).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                .header(HttpHeaders.RETRY_AFTER, "5").body(answer.getBody());
     }
 
     @ExceptionHandler(PayloadSchemaUnavailableException.class)
     ResponseEntity<ProblemDetail> schemaUnavailable(PayloadSchemaUnavailableException e) {
         log.warn("Payload validation impossible, answering 503: {}", e.getMessage());
-        ResponseEntity<ProblemDetail> answer = problem(HttpStatus.SERVICE_UNAVAILABLE, "Payload schema unavailable",
+        return unavailable("Payload schema unavailable",
                 "The message was not accepted because its payload schema cannot be read right now; retry after the indicated delay.");
-        return ResponseEntity.status(answer.getStatusCode()).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                .header(HttpHeaders.RETRY_AFTER, "5").body(answer.getBody());
     }
 
     @Override
@@ -91,6 +87,13 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
                 "The message has invalid fields: " + String.join("; ", errors));
         answer.getBody().setProperty("errors", errors);
         return cast(answer);
+    }
+
+    /** 503 with Retry-After: nothing was accepted, the same request can simply be sent again. */
+    private ResponseEntity<ProblemDetail> unavailable(String title, String detail) {
+        ResponseEntity<ProblemDetail> answer = problem(HttpStatus.SERVICE_UNAVAILABLE, title, detail);
+        return ResponseEntity.status(answer.getStatusCode()).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .header(HttpHeaders.RETRY_AFTER, "5").body(answer.getBody());
     }
 
     private ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail) {
