@@ -62,6 +62,31 @@ class RegistrySerdeTest {
     }
 
     @Test
+    void writersSettingTheSameCompatibilityOnANewSubjectAtOnceAllSucceed() throws Exception {
+        // what several services serializing to a new topic at the same moment do: Apicurio answers all but one
+        // concurrent creation of the subject's rule with 409
+        for (int round = 0; round < 10; round++) {
+            String subject = "race-" + System.nanoTime() + "-value";
+            var start = new java.util.concurrent.CountDownLatch(1);
+            try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+                var results = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+                for (int i = 0; i < 8; i++) {
+                    results.add(pool.submit(() -> {
+                        start.await();
+                        registry.setCompatibility(subject, SchemaRegistryClient.BACKWARD_TRANSITIVE);
+                        return null;
+                    }));
+                }
+                start.countDown();
+                for (var result : results) {
+                    result.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                }
+            }
+            assertThat(registry.compatibility(subject)).isEqualTo(SchemaRegistryClient.BACKWARD_TRANSITIVE);
+        }
+    }
+
+    @Test
     void aPlainConsumerWithOnlyTheRegistryUrlDecodesGenerically() {
         String topic = "generic-test-" + UUID.randomUUID();
         var serializer = new AvroRegistrySerializer<Envelope>();
