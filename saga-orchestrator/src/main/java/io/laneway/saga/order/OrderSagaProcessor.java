@@ -33,6 +33,7 @@ final class OrderSagaProcessor implements Processor<String, OrderEvent, String, 
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, OrderSagaState> sagas;
     private KeyValueStore<String, String> deadlines;
+    private long judgeDeadlinesFrom;
 
     OrderSagaProcessor(SagaTimeouts timeouts, Duration checkEvery, SagaMetrics metrics) {
         this.timeouts = timeouts;
@@ -45,6 +46,7 @@ final class OrderSagaProcessor implements Processor<String, OrderEvent, String, 
         this.context = context;
         this.sagas = context.getStateStore(OrderSagaTopology.STORE);
         this.deadlines = context.getStateStore(OrderSagaTopology.DEADLINES);
+        this.judgeDeadlinesFrom = context.currentSystemTimeMs() + timeouts.catchUpAfterStart().toMillis();
         context.schedule(checkEvery, PunctuationType.WALL_CLOCK_TIME, this::timeOutOverdueSteps);
     }
 
@@ -58,6 +60,9 @@ final class OrderSagaProcessor implements Processor<String, OrderEvent, String, 
     }
 
     private void timeOutOverdueSteps(long nowMillis) {
+        if (nowMillis < judgeDeadlinesFrom) {
+            return; // just (re)started: read the replies that arrived meanwhile first (see SagaTimeouts)
+        }
         List<KeyValue<String, String>> overdue = new ArrayList<>();
         try (var due = deadlines.range(DeadlineKeys.first(), DeadlineKeys.upTo(nowMillis))) {
             due.forEachRemaining(overdue::add);

@@ -40,8 +40,9 @@ public class OrderSagaTopology {
     SagaTimeouts sagaTimeouts(@Value("${laneway.saga.timeouts.stock:30s}") Duration stock,
                               @Value("${laneway.saga.timeouts.payment:30s}") Duration payment,
                               @Value("${laneway.saga.timeouts.shipment:10m}") Duration shipment,
-                              @Value("${laneway.saga.timeouts.compensation:1m}") Duration compensation) {
-        return new SagaTimeouts(stock, payment, shipment, compensation);
+                              @Value("${laneway.saga.timeouts.compensation:1m}") Duration compensation,
+                              @Value("${laneway.saga.timeouts.catch-up-after-start:30s}") Duration catchUpAfterStart) {
+        return new SagaTimeouts(stock, payment, shipment, compensation, catchUpAfterStart);
     }
 
     @Bean

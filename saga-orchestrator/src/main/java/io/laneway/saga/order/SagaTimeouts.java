@@ -4,11 +4,19 @@ import java.time.Duration;
 
 import io.laneway.contracts.order.SagaStep;
 
-/** How long each step may wait for its participant's reply before the saga compensates. */
-public record SagaTimeouts(Duration stock, Duration payment, Duration shipment, Duration compensation) {
+/**
+ * How long each step may wait for its participant's reply before the saga compensates.
+ *
+ * <p>{@code catchUpAfterStart}: for this long after the orchestrator (re)starts, no deadline is judged. Replies that
+ * arrived while it was down sit unread in the log; judging deadlines before reading them would cancel orders whose
+ * participants answered in time (seen: a restart under load turned 96% of a run's orders into timeouts).
+ */
+public record SagaTimeouts(Duration stock, Duration payment, Duration shipment, Duration compensation,
+                           Duration catchUpAfterStart) {
 
     public static SagaTimeouts defaults() {
-        return new SagaTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofMinutes(10), Duration.ofMinutes(1));
+        return new SagaTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofMinutes(10), Duration.ofMinutes(1),
+                Duration.ofSeconds(30));
     }
 
     Duration of(SagaStep step) {

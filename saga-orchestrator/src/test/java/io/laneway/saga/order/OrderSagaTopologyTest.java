@@ -42,7 +42,7 @@ class OrderSagaTopologyTest {
 
     private static final Instant START = Instant.parse("2026-11-23T10:00:00Z");
     private static final SagaTimeouts TIMEOUTS = new SagaTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(30),
-            Duration.ofMinutes(10), Duration.ofMinutes(1));
+            Duration.ofMinutes(10), Duration.ofMinutes(1), Duration.ZERO);
 
     private TopologyTestDriver driver;
     private TestInputTopic<String, OrderEvent> events;
@@ -52,9 +52,16 @@ class OrderSagaTopologyTest {
 
     @BeforeEach
     void topology() {
+        start(TIMEOUTS);
+    }
+
+    private void start(SagaTimeouts timeouts) {
+        if (driver != null) {
+            driver.close();
+        }
         String registry = LocalInfrastructure.shared().schemaRegistryUrl();
         StreamsBuilder builder = new StreamsBuilder();
-        OrderSagaTopology.build(builder, registry, TIMEOUTS, new SagaMetrics(new SimpleMeterRegistry()), Duration.ofSeconds(1));
+        OrderSagaTopology.build(builder, registry, timeouts, new SagaMetrics(new SimpleMeterRegistry()), Duration.ofSeconds(1));
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "saga-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -140,6 +147,22 @@ class OrderSagaTopologyTest {
         assertThat(commands.isEmpty()).isTrue();
         assertThat(sagas.get("o-6").getStep()).isEqualTo(SagaStep.AWAITING_SHIPMENT);
         assertThat(outcomeTypes()).doesNotContain("OrderCancelled", "OrderCompleted");
+    }
+
+    @Test
+    void aReplyWaitingInTheLogWhenTheOrchestratorStartsIsReadBeforeItsDeadlineIsJudged() {
+        start(new SagaTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofMinutes(10), Duration.ofMinutes(1),
+                Duration.ofSeconds(60)));
+        reply("o-7", placed());
+        commands.readValuesToList();
+
+        driver.advanceWallClockTime(Duration.ofSeconds(45)); // stock's deadline passed, but we started 45 s ago
+        assertThat(sagas.get("o-7").getStep()).isEqualTo(SagaStep.AWAITING_STOCK);
+        reply("o-7", new StockReserved("res-7"));
+        assertThat(commandTypes()).containsExactly("order.charge-payment");
+
+        driver.advanceWallClockTime(Duration.ofSeconds(31)); // caught up: the payment deadline is judged as usual
+        assertThat(commandTypes()).containsExactly("order.release-stock");
     }
 
     private void reply(String orderId, Object event) {
