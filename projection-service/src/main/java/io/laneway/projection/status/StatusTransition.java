@@ -1,5 +1,9 @@
 package io.laneway.projection.status;
 
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
 import io.laneway.contracts.lifecycle.LifecycleEvent;
 import io.laneway.contracts.lifecycle.MessageStatus;
 import io.laneway.contracts.projection.MessageStatusView;
@@ -8,7 +12,8 @@ import io.laneway.contracts.projection.MessageStatusView;
  * How one lifecycle event changes a message's status view. Pure, so the rules read as a table:
  * events can arrive out of order (the router's ROUTED and the pool's COMPLETED travel on different
  * producers), so a view only moves forward: a later attempt beats an earlier one, and within an attempt
- * a later stage beats an earlier one. Terminal states stay terminal for their attempt.
+ * a later stage beats an earlier one. Terminal states stay terminal for their attempt. The time each status was
+ * first seen is kept whatever the order of arrival, so a late ROUTED still fills in its timestamp.
  */
 public final class StatusTransition {
 
@@ -16,10 +21,14 @@ public final class StatusTransition {
     }
 
     public static MessageStatusView apply(MessageStatusView current, LifecycleEvent event) {
+        Map<String, Instant> timestamps = new HashMap<>(current == null ? Map.of() : current.getTimestamps());
+        timestamps.merge(event.getStatus().name(), event.getOccurredAt(), (a, b) -> a.isBefore(b) ? a : b);
         if (current != null && !supersedes(event, current)) {
-            return current;
+            return timestamps.equals(current.getTimestamps()) ? current
+                    : MessageStatusView.newBuilder(current).setTimestamps(timestamps).build();
         }
         return MessageStatusView.newBuilder()
+                .setTimestamps(timestamps)
                 .setMessageId(event.getMessageId())
                 .setType(event.getType())
                 .setStatus(event.getStatus())

@@ -1,0 +1,55 @@
+package io.laneway.projection;
+
+import java.time.Duration;
+
+import io.laneway.contracts.Topics;
+import io.laneway.contracts.lifecycle.LifecycleEvent;
+import io.laneway.contracts.serde.LanewaySerdes;
+import io.laneway.projection.lanes.LaneStatsTopology;
+import io.laneway.projection.order.OrderViewTopology;
+import io.laneway.projection.sales.ProductSalesTopology;
+import io.laneway.projection.status.MessageStatusTopology;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Every read model in one Kafka Streams application (one consumer group, one rebuild):
+ * <pre>
+ * laneway.lifecycle    -> message-status (by message id) + lane-stats (per partition, per lane-minute)
+ * laneway.order.events -> order-view (by order id) -> completed sales by product -> product-sales-5m + product-sales-total
+ * </pre>
+ */
+@Configuration
+class ProjectionTopology {
+
+    @Bean
+    KStream<String, LifecycleEvent> lifecycleEvents(StreamsBuilder builder, MeterRegistry meters,
+                                                    @Value("${laneway.schema-registry.url}") String registryUrl,
+                                                    @Value("${laneway.projection.late-grace:1m}") Duration grace,
+                                                    @Value("${laneway.projection.stats-retention:24h}") Duration retention) {
+        KStream<String, LifecycleEvent> lifecycle = builder.stream(Topics.LIFECYCLE,
+                Consumed.with(Serdes.String(), LanewaySerdes.<LifecycleEvent>specificAvro(registryUrl, false)));
+        MessageStatusTopology.build(lifecycle, registryUrl);
+        Counter late = Counter.builder("laneway.projection.late.events").tag("view", LaneStatsTopology.STORE)
+                .description("Events that arrived after their window's grace period and were left out").register(meters);
+        LaneStatsTopology.build(builder, lifecycle, registryUrl, grace, retention, late::increment);
+        return lifecycle;
+    }
+
+    @Bean
+    KStream<String, ?> orderEvents(StreamsBuilder builder,
+                                   @Value("${laneway.schema-registry.url}") String registryUrl,
+                                   @Value("${laneway.projection.late-grace:1m}") Duration grace,
+                                   @Value("${laneway.projection.stats-retention:24h}") Duration retention) {
+        var sales = OrderViewTopology.build(builder, registryUrl);
+        ProductSalesTopology.build(sales, registryUrl, grace, retention);
+        return sales;
+    }
+}

@@ -1,0 +1,87 @@
+package io.laneway.projection.query;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.servlet.http.HttpServletRequest;
+import org.apache.kafka.streams.state.HostInfo;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+/**
+ * Answers a keyed query where the key lives: locally when this instance owns it, otherwise by relaying the
+ * same GET to the owner (one internal HTTP hop, marked so the owner never relays again, which also stops
+ * loops while ownership moves). Every answer says who served it ({@value #SERVED_BY}) and is timed in
+ * {@code laneway.projection.query{view, served=local|routed}}.
+ */
+@Component
+public class InstanceRouter {
+
+    public static final String ROUTED = "X-Laneway-Routed";
+    public static final String SERVED_BY = "X-Laneway-Served-By";
+
+    private final ProjectionStores stores;
+    private final MeterRegistry meters;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    public InstanceRouter(ProjectionStores stores, MeterRegistry meters) {
+        this.stores = stores;
+        this.meters = meters;
+    }
+
+    public ResponseEntity<?> answer(String store, String key, HttpServletRequest request, Supplier<ResponseEntity<?>> local) {
+        Timer.Sample sample = Timer.start(meters);
+        boolean relayed = request.getHeader(ROUTED) != null;
+        HostInfo owner = relayed ? stores.self() : stores.ownerOf(store, key);
+        boolean here = owner.equals(stores.self());
+        try {
+            ResponseEntity<?> answer = here ? local.get() : relay(owner, request, store);
+            return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+                    .header(SERVED_BY, here ? endpoint(stores.self()) : answer.getHeaders().getFirst(SERVED_BY))
+                    .body(answer.getBody());
+        } finally {
+            sample.stop(meters.timer("laneway.projection.query", "view", store, "served", here ? "local" : "routed"));
+        }
+    }
+
+    /** GET {@code pathAndQuery} on another instance, marked as relayed; its answer as-is. */
+    public ResponseEntity<String> get(HostInfo host, String pathAndQuery, String store) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://" + endpoint(host) + pathAndQuery))
+                    .timeout(Duration.ofSeconds(5)).header(ROUTED, "1").GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpHeaders headers = new HttpHeaders();
+            response.headers().firstValue(HttpHeaders.CONTENT_TYPE).ifPresent(v -> headers.set(HttpHeaders.CONTENT_TYPE, v));
+            response.headers().firstValue(HttpHeaders.RETRY_AFTER).ifPresent(v -> headers.set(HttpHeaders.RETRY_AFTER, v));
+            response.headers().firstValue(SERVED_BY).ifPresent(v -> headers.set(SERVED_BY, v));
+            return ResponseEntity.status(response.statusCode()).headers(headers).body(response.body());
+        } catch (IOException e) {
+            throw new StoreNotReadyException(store); // the owner is moving or restarting: the caller retries
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreNotReadyException(store);
+        }
+    }
+
+    private ResponseEntity<String> relay(HostInfo owner, HttpServletRequest request, String store) {
+        String query = request.getQueryString();
+        return get(owner, request.getRequestURI() + (query == null ? "" : "?" + query), store);
+    }
+
+    static String endpoint(HostInfo host) {
+        return host.host() + ":" + host.port();
+    }
+
+    static ResponseEntity<?> json(Object body) {
+        return ResponseEntity.status(HttpStatus.OK).contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+}

@@ -1,0 +1,51 @@
+package io.laneway.projection.query;
+
+import java.util.List;
+
+import io.laneway.contracts.projection.OrderView;
+import io.laneway.projection.order.OrderViewTopology;
+import jakarta.servlet.http.HttpServletRequest;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /v1/orders/{id}}: an order's status, items, amounts, timeline and outcome. */
+@RestController
+public class OrderController {
+
+    public record Line(String sku, int quantity, long unitPriceCents) {
+    }
+
+    public record TimelineEntry(String event, String at) {
+    }
+
+    public record OrderResponse(String id, String status, String customerId, List<Line> lines, Long totalCents, long chargedCents,
+                                long refundedCents, String reservationId, String paymentId, String trackingNumber,
+                                String outcomeReason, List<TimelineEntry> timeline) {
+        static OrderResponse of(OrderView v) {
+            return new OrderResponse(v.getOrderId(), v.getStatus().name(), v.getCustomerId(),
+                    v.getLines().stream().map(l -> new Line(l.getSku(), l.getQuantity(), l.getUnitPriceCents())).toList(),
+                    v.getTotalCents(), v.getChargedCents(), v.getRefundedCents(), v.getReservationId(), v.getPaymentId(),
+                    v.getTrackingNumber(), v.getOutcomeReason(),
+                    v.getTimeline().stream().map(e -> new TimelineEntry(e.getEvent(), e.getAt().toString())).toList());
+        }
+    }
+
+    private final ProjectionStores stores;
+    private final InstanceRouter router;
+
+    public OrderController(ProjectionStores stores, InstanceRouter router) {
+        this.stores = stores;
+        this.router = router;
+    }
+
+    @GetMapping(path = "/v1/orders/{id}", produces = {"application/json", "application/problem+json"})
+    public ResponseEntity<?> order(@PathVariable String id, HttpServletRequest request) {
+        return router.answer(OrderViewTopology.STORE, id, request, () -> {
+            OrderView view = stores.local(OrderViewTopology.STORE, QueryableStoreTypes.<String, OrderView>keyValueStore()).get(id);
+            return view == null ? Problems.notFound("order", id) : InstanceRouter.json(OrderResponse.of(view));
+        });
+    }
+}
