@@ -18,6 +18,8 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
+import org.springframework.kafka.core.CleanupConfig;
 
 /**
  * Every read model in one Kafka Streams application (one consumer group, one rebuild):
@@ -28,6 +30,21 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration
 class ProjectionTopology {
+
+    /**
+     * A stopping instance leaves the group at once, so its keys move to the others within a rebalance instead
+     * of answering 503 until the session times out (the classic-protocol default keeps it in the group).
+     */
+    @Bean
+    StreamsBuilderFactoryBeanConfigurer streamsLifecycle(@Value("${laneway.projection.clean-state-on-start:false}") boolean cleanState) {
+        return factory -> {
+            factory.setLeaveGroupOnClose(true);
+            if (cleanState) {
+                // the rebuild procedure (README): local stores are wiped before start and restored from the log
+                factory.setCleanupConfig(new CleanupConfig(true, false));
+            }
+        };
+    }
 
     @Bean
     KStream<String, LifecycleEvent> lifecycleEvents(StreamsBuilder builder, MeterRegistry meters,

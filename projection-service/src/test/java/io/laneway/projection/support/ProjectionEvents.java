@@ -1,0 +1,87 @@
+package io.laneway.projection.support;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.laneway.contracts.Topics;
+import io.laneway.contracts.envelope.Lane;
+import io.laneway.contracts.lifecycle.LifecycleEvent;
+import io.laneway.contracts.lifecycle.MessageStatus;
+import io.laneway.contracts.order.OrderCompleted;
+import io.laneway.contracts.order.OrderEvent;
+import io.laneway.contracts.order.OrderLine;
+import io.laneway.contracts.order.OrderPlaced;
+import io.laneway.contracts.order.PaymentCharged;
+import io.laneway.contracts.order.StockReserved;
+import io.laneway.contracts.serde.AvroRegistrySerializer;
+import io.laneway.infra.LocalInfrastructure;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** Publishes a known set of lifecycle and order events (what the router, pool and saga would) and remembers the keys. */
+public final class ProjectionEvents {
+
+    public final List<String> messageIds = new ArrayList<>();
+    public final List<String> orderIds = new ArrayList<>();
+    public final List<String> products = new ArrayList<>();
+
+    public static ProjectionEvents publish(int messages, int orders) {
+        LocalInfrastructure infra = LocalInfrastructure.shared();
+        infra.kafka().createTopics(Topics.all());
+        ProjectionEvents published = new ProjectionEvents();
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        for (int i = 0; i < 5; i++) {
+            published.products.add("sku-" + run + "-" + i);
+        }
+        AvroRegistrySerializer<SpecificRecord> serializer = new AvroRegistrySerializer<>();
+        serializer.configure(Map.of(AvroRegistrySerializer.REGISTRY_URL, infra.schemaRegistryUrl()), false);
+        try (var producer = new KafkaProducer<String, SpecificRecord>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), serializer)) {
+            Instant now = Instant.now();
+            Lane[] lanes = Lane.values();
+            for (int i = 0; i < messages; i++) {
+                String id = "msg-" + run + "-" + i;
+                published.messageIds.add(id);
+                Lane lane = lanes[i % lanes.length];
+                String type = "type-" + (i % 4);
+                producer.send(new ProducerRecord<>(Topics.LIFECYCLE, id, lifecycle(id, type, lane, MessageStatus.ROUTED, now, null)));
+                if (i % 10 != 0) { // every tenth message is still on its way
+                    MessageStatus end = i % 7 == 0 ? MessageStatus.DEAD_LETTERED : MessageStatus.COMPLETED;
+                    producer.send(new ProducerRecord<>(Topics.LIFECYCLE, id,
+                            lifecycle(id, type, lane, end, now.plusMillis(20), end == MessageStatus.COMPLETED ? 5L + i % 200 : null)));
+                }
+            }
+            for (int i = 0; i < orders; i++) {
+                String id = "order-" + run + "-" + i;
+                published.orderIds.add(id);
+                String sku = published.products.get(i % published.products.size());
+                long total = (1 + i % 3) * 250L;
+                send(producer, id, new OrderPlaced("c-" + i, List.of(new OrderLine(sku, 1 + i % 3, 250L)), total), now);
+                send(producer, id, new StockReserved("res-" + id), now.plusMillis(5));
+                if (i % 4 != 0) {
+                    send(producer, id, new PaymentCharged("pay-" + id, total), now.plusMillis(10));
+                    send(producer, id, new OrderCompleted(), now.plusMillis(15));
+                }
+            }
+            producer.flush();
+        }
+        return published;
+    }
+
+    private static LifecycleEvent lifecycle(String id, String type, Lane lane, MessageStatus status, Instant at, Long duration) {
+        return LifecycleEvent.newBuilder().setEventId(UUID.randomUUID().toString()).setMessageId(id).setType(type).setLane(lane)
+                .setStatus(status).setOccurredAt(at).setDurationMillis(duration).build();
+    }
+
+    private static void send(KafkaProducer<String, SpecificRecord> producer, String orderId, Object event, Instant at) {
+        producer.send(new ProducerRecord<>(Topics.ORDER_EVENTS, null, at.toEpochMilli(), orderId,
+                OrderEvent.newBuilder().setEventId(UUID.randomUUID().toString()).setOrderId(orderId).setOccurredAt(at).setEvent(event).build()));
+    }
+}

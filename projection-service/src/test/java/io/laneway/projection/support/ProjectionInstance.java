@@ -1,0 +1,82 @@
+package io.laneway.projection.support;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import io.laneway.infra.FreePorts;
+import io.laneway.infra.LocalInfrastructure;
+import io.laneway.projection.ProjectionApplication;
+import io.laneway.projection.lag.ProjectionLag;
+import org.apache.kafka.streams.KafkaStreams;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+
+/** One real projection-service (its own Spring context, port and state directory) against the shared broker and registry. */
+public final class ProjectionInstance implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final int port;
+    private final ConfigurableApplicationContext context;
+
+    private ProjectionInstance(int port, ConfigurableApplicationContext context) {
+        this.port = port;
+        this.context = context;
+    }
+
+    public static ProjectionInstance start(String applicationId, Path stateDir, boolean streamsAutoStartup) {
+        return start(applicationId, stateDir, streamsAutoStartup, false);
+    }
+
+    public static ProjectionInstance start(String applicationId, Path stateDir, boolean streamsAutoStartup, boolean cleanState) {
+        LocalInfrastructure infra = LocalInfrastructure.shared();
+        int port = FreePorts.next();
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(ProjectionApplication.class).run(
+                "--server.port=" + port,
+                "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers(),
+                "--laneway.schema-registry.url=" + infra.schemaRegistryUrl(),
+                "--spring.kafka.streams.application-id=" + applicationId,
+                "--spring.kafka.streams.state-dir=" + stateDir,
+                "--spring.kafka.streams.auto-startup=" + streamsAutoStartup,
+                "--laneway.projection.lag-refresh=500ms",
+                "--laneway.projection.clean-state-on-start=" + cleanState,
+                "--management.metrics.tags.instance=" + port);
+        return new ProjectionInstance(port, context);
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public String endpoint() {
+        return "127.0.0.1:" + port;
+    }
+
+    public KafkaStreams.State state() {
+        KafkaStreams streams = context.getBean(StreamsBuilderFactoryBean.class).getKafkaStreams();
+        return streams == null ? null : streams.state();
+    }
+
+    public ProjectionLag lag() {
+        return context.getBean(ProjectionLag.class);
+    }
+
+    public HttpResponse<String> get(String pathAndQuery) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(url() + pathAndQuery)).timeout(Duration.ofSeconds(10)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException("GET " + pathAndQuery + " on " + endpoint() + " failed", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
