@@ -74,6 +74,7 @@ class ProjectionQueriesTest {
             assertThat(fromFirst.statusCode()).as("%s on the first instance: %s", path, fromFirst.body()).isEqualTo(200);
             assertThat(fromSecond.statusCode()).as("%s on the second instance: %s", path, fromSecond.body()).isEqualTo(200);
             assertThat(comparable(path, fromSecond.body())).as(path).isEqualTo(comparable(path, fromFirst.body()));
+            assertThat(fromFirst.headers().allValues(InstanceRouter.SERVED_BY)).as("one server named").hasSize(1);
             String servedBy = fromFirst.headers().firstValue(InstanceRouter.SERVED_BY).orElseThrow();
             if (servedBy.equals(second.endpoint())) {
                 routedByFirst++;

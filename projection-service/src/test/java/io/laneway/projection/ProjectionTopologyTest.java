@@ -16,7 +16,7 @@ import io.laneway.contracts.order.OrderCompleted;
 import io.laneway.contracts.order.OrderEvent;
 import io.laneway.contracts.order.OrderLine;
 import io.laneway.contracts.order.OrderPlaced;
-import io.laneway.contracts.projection.LaneMinuteStats;
+import io.laneway.contracts.projection.LaneTypeMinuteStats;
 import io.laneway.contracts.projection.MessageStatusView;
 import io.laneway.contracts.projection.ProductSales;
 import io.laneway.contracts.serde.LanewaySerdes;
@@ -87,8 +87,8 @@ class ProjectionTopologyTest {
         lifecycle(MessageStatus.ROUTED, "m-3", "demo.greet", T0.plusSeconds(150), null); // stream time moves to 10:02:30
         lifecycle(MessageStatus.ROUTED, "m-4", "demo.greet", T0.plusSeconds(59), null);  // 10:00 closed at 10:01, grace ended 10:02
 
-        LaneMinuteStats minute = driver.<String, LaneMinuteStats>getWindowStore(LaneStatsTopology.STORE).fetch("FAST", T0.toEpochMilli());
-        var greet = minute.getTypes().get("demo.greet");
+        LaneTypeMinuteStats greet = driver.<String, LaneTypeMinuteStats>getWindowStore(LaneStatsTopology.STORE)
+                .fetch("FAST|demo.greet", T0.toEpochMilli());
         assertThat(greet.getAccepted()).isEqualTo(1);
         assertThat(greet.getCompleted()).isEqualTo(1);
         assertThat(greet.getFailed()).isEqualTo(1);

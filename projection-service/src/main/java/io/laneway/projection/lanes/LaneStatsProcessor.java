@@ -3,14 +3,15 @@ package io.laneway.projection.lanes;
 import java.time.Duration;
 
 import io.laneway.contracts.lifecycle.LifecycleEvent;
-import io.laneway.contracts.projection.LaneMinuteStats;
+import io.laneway.contracts.projection.LaneTypeMinuteStats;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.WindowStore;
 
 /**
- * Adds each lifecycle event to its lane's minute in this task's window store, keyed by lane.
+ * Adds each lifecycle event to its lane-type-minute in this task's window store (key {@code lane|type}, so an
+ * update reads and rewrites one type's numbers, not the whole lane's).
  *
  * <p>Why not {@code groupBy(lane).windowedBy(...)}: that re-shuffles every lifecycle event through a
  * repartition topic (a second produce, consume and changelog write per event) to reach one of only three keys.
@@ -23,7 +24,7 @@ final class LaneStatsProcessor implements Processor<String, LifecycleEvent, Void
     private final long windowMillis;
     private final long graceMillis;
     private final Runnable onLateEvent;
-    private WindowStore<String, LaneMinuteStats> store;
+    private WindowStore<String, LaneTypeMinuteStats> store;
     private long streamTime = Long.MIN_VALUE;
 
     LaneStatsProcessor(Duration window, Duration grace, Runnable onLateEvent) {
@@ -40,7 +41,7 @@ final class LaneStatsProcessor implements Processor<String, LifecycleEvent, Void
     @Override
     public void process(Record<String, LifecycleEvent> record) {
         LifecycleEvent event = record.value();
-        if (event == null || event.getLane() == null) {
+        if (event == null || event.getLane() == null || !LaneStatsAggregation.counts(event)) {
             return;
         }
         long timestamp = record.timestamp();
@@ -50,11 +51,8 @@ final class LaneStatsProcessor implements Processor<String, LifecycleEvent, Void
             onLateEvent.run();
             return;
         }
-        String lane = event.getLane().name();
-        LaneMinuteStats before = store.fetch(lane, windowStart);
-        LaneMinuteStats after = LaneStatsAggregation.add(before == null ? LaneStatsAggregation.empty() : before, event);
-        if (after != before) {
-            store.put(lane, after, windowStart);
-        }
+        String key = LaneStatsAggregation.key(event.getLane().name(), event.getType());
+        LaneTypeMinuteStats before = store.fetch(key, windowStart);
+        store.put(key, LaneStatsAggregation.add(before == null ? LaneStatsAggregation.empty() : before, event), windowStart);
     }
 }

@@ -3,14 +3,14 @@ package io.laneway.projection.lanes;
 import java.time.Duration;
 
 import io.laneway.contracts.lifecycle.LifecycleEvent;
-import io.laneway.contracts.projection.LaneMinuteStats;
+import io.laneway.contracts.projection.LaneTypeMinuteStats;
 import io.laneway.contracts.serde.LanewaySerdes;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.state.Stores;
 
-/** Per-lane, per-minute statistics in the {@value #STORE} window store (one per partition, merged when queried). */
+/** Per-lane, per-type, per-minute statistics in the {@value #STORE} window store (one per partition, merged when queried). */
 public final class LaneStatsTopology {
 
     public static final String STORE = "lane-stats";
@@ -23,7 +23,7 @@ public final class LaneStatsTopology {
                              Duration grace, Duration retention, Runnable onLateEvent) {
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(STORE, retention.plus(WINDOW).plus(grace), WINDOW, false),
-                Serdes.String(), LanewaySerdes.<LaneMinuteStats>specificAvro(registryUrl, false)).withCachingEnabled());
+                Serdes.String(), LanewaySerdes.<LaneTypeMinuteStats>specificAvro(registryUrl, false)).withCachingEnabled());
         lifecycle.process(() -> new LaneStatsProcessor(WINDOW, grace, onLateEvent), STORE);
     }
 }

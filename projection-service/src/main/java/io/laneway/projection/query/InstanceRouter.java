@@ -46,9 +46,12 @@ public class InstanceRouter {
         boolean here = owner.equals(stores.self());
         try {
             ResponseEntity<?> answer = here ? local.get() : relay(owner, request, store);
-            return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
-                    .header(SERVED_BY, here ? endpoint(stores.self()) : answer.getHeaders().getFirst(SERVED_BY))
-                    .body(answer.getBody());
+            HttpHeaders headers = new HttpHeaders();
+            headers.addAll(answer.getHeaders());
+            if (here) {
+                headers.set(SERVED_BY, endpoint(stores.self()));
+            }
+            return ResponseEntity.status(answer.getStatusCode()).headers(headers).body(answer.getBody());
         } finally {
             sample.stop(meters.timer("laneway.projection.query", "view", store, "served", here ? "local" : "routed"));
         }

@@ -7,8 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import io.laneway.contracts.projection.LaneMinuteStats;
-import io.laneway.contracts.projection.TypeMinuteStats;
+import io.laneway.contracts.projection.LaneTypeMinuteStats;
 import io.laneway.projection.lanes.DurationHistogram;
 import io.laneway.projection.lanes.LaneStatsAggregation;
 import io.laneway.projection.lanes.LaneStatsTopology;
@@ -37,27 +36,21 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 public class LaneStatsController {
 
-    /** One lane-minute as an instance holds it: raw counts and histogram buckets, still mergeable. */
-    public record Part(String lane, long windowStart, Map<String, Counts> types) {
-        static Part of(String lane, long windowStart, LaneMinuteStats stats) {
-            Map<String, Counts> types = new TreeMap<>();
-            stats.getTypes().forEach((type, s) -> types.put(type,
-                    new Counts(s.getAccepted(), s.getCompleted(), s.getFailed(), s.getDurationBuckets())));
-            return new Part(lane, windowStart, types);
+    /** One lane-type-minute as an instance holds it: raw counts and histogram buckets, still mergeable. */
+    public record Part(String lane, String type, long windowStart, long accepted, long completed, long failed,
+                       List<Long> durationBuckets) {
+        static Part of(String key, long windowStart, LaneTypeMinuteStats s) {
+            return new Part(LaneStatsAggregation.laneOf(key), LaneStatsAggregation.typeOf(key), windowStart, s.getAccepted(),
+                    s.getCompleted(), s.getFailed(), s.getDurationBuckets());
         }
 
-        LaneMinuteStats stats() {
-            Map<String, TypeMinuteStats> out = new TreeMap<>();
-            types.forEach((type, c) -> out.put(type, new TypeMinuteStats(c.accepted(), c.completed(), c.failed(), c.durationBuckets())));
-            return new LaneMinuteStats(out);
+        LaneTypeMinuteStats stats() {
+            return new LaneTypeMinuteStats(accepted, completed, failed, durationBuckets);
         }
-    }
-
-    public record Counts(long accepted, long completed, long failed, List<Long> durationBuckets) {
     }
 
     public record TypeStats(long accepted, long completed, long failed, Long p95Millis) {
-        static TypeStats of(TypeMinuteStats s) {
+        static TypeStats of(LaneTypeMinuteStats s) {
             return new TypeStats(s.getAccepted(), s.getCompleted(), s.getFailed(), DurationHistogram.percentile(s.getDurationBuckets(), 0.95));
         }
     }
@@ -93,18 +86,20 @@ public class LaneStatsController {
         long to = System.currentTimeMillis();
         long windowMillis = LaneStatsTopology.WINDOW.toMillis();
         long from = (to - length.toMillis()) / windowMillis * windowMillis;
-        Map<String, Map<Long, LaneMinuteStats>> merged = new TreeMap<>();
+        // lane -> minute -> type -> statistics, summed over every partition of every instance
+        Map<String, Map<Long, Map<String, LaneTypeMinuteStats>>> merged = new TreeMap<>();
         List<String> servedBy = new ArrayList<>();
         for (HostInfo host : stores.hostsOf(LaneStatsTopology.STORE)) {
             for (Part part : host.equals(stores.self()) ? localParts(from, to) : remoteParts(host, from, to)) {
-                merged.computeIfAbsent(part.lane(), l -> new TreeMap<>())
-                        .merge(part.windowStart(), part.stats(), LaneStatsAggregation::merge);
+                merged.computeIfAbsent(part.lane(), l -> new TreeMap<>()).computeIfAbsent(part.windowStart(), w -> new TreeMap<>())
+                        .merge(part.type(), part.stats(), LaneStatsAggregation::merge);
             }
             servedBy.add(InstanceRouter.endpoint(host));
         }
         List<Lane> lanes = new ArrayList<>();
         merged.forEach((lane, minutes) -> {
-            LaneMinuteStats total = minutes.values().stream().reduce(LaneStatsAggregation.empty(), LaneStatsAggregation::merge);
+            Map<String, LaneTypeMinuteStats> total = new TreeMap<>();
+            minutes.values().forEach(types -> types.forEach((type, stats) -> total.merge(type, stats, LaneStatsAggregation::merge)));
             lanes.add(new Lane(lane, typeStats(total), minutes.entrySet().stream()
                     .map(m -> new Minute(Instant.ofEpochMilli(m.getKey()).toString(), typeStats(m.getValue()))).toList()));
         });
@@ -113,11 +108,11 @@ public class LaneStatsController {
                 .body(new LaneStatsResponse(Instant.ofEpochMilli(from).toString(), Instant.ofEpochMilli(to).toString(), lanes));
     }
 
-    /** This instance's part of every lane-minute starting in [from, to]: one entry per local partition, unmerged. */
+    /** This instance's part of every lane-type-minute starting in [from, to]: one entry per local partition, unmerged. */
     @GetMapping(path = "/internal/lanes/stats", produces = "application/json")
     public List<Part> localParts(@RequestParam long from, @RequestParam long to) {
         List<Part> parts = new ArrayList<>();
-        try (var all = stores.local(LaneStatsTopology.STORE, QueryableStoreTypes.<String, LaneMinuteStats>windowStore())
+        try (var all = stores.local(LaneStatsTopology.STORE, QueryableStoreTypes.<String, LaneTypeMinuteStats>windowStore())
                 .fetchAll(Instant.ofEpochMilli(from), Instant.ofEpochMilli(to))) {
             all.forEachRemaining(e -> parts.add(Part.of(e.key.key(), e.key.window().start(), e.value)));
         }
@@ -145,9 +140,9 @@ public class LaneStatsController {
         return length;
     }
 
-    private static Map<String, TypeStats> typeStats(LaneMinuteStats stats) {
+    private static Map<String, TypeStats> typeStats(Map<String, LaneTypeMinuteStats> byType) {
         Map<String, TypeStats> out = new TreeMap<>();
-        stats.getTypes().forEach((type, s) -> out.put(type, TypeStats.of(s)));
+        byType.forEach((type, s) -> out.put(type, TypeStats.of(s)));
         return out;
     }
 }
