@@ -75,19 +75,20 @@ public final class ProjectionBenchmark {
 
             int portA = FreePorts.next();
             int portB = FreePorts.next();
-            try (ChildProcess first = startProjection(root, runDir, infra, bootstrap, portA, "a")) {
+            // The second instance takes its share at once (restoring it) instead of warming up first and taking over
+            // at the next probing rebalance, 10 minutes later by default. The group leader decides, so both say so.
+            String takeOverAtOnce = "--spring.kafka.streams.properties.acceptable.recovery.lag=" + Long.MAX_VALUE;
+            try (ChildProcess first = startProjection(root, runDir, infra, bootstrap, portA, "a", takeOverAtOnce)) {
                 long started = System.nanoTime();
                 first.awaitReady(Duration.ofSeconds(120), () -> Services.ready(portA));
                 double[] materialize = awaitMaterialized(bootstrap, events, started);
                 System.out.printf("one instance materializes %,d events at %,.0f events/s (%.1f s after start)%n", events,
                         materialize[0], materialize[1]);
 
-                // the second instance takes its share at once (restoring it) instead of warming up first and taking
-                // over at the next probing rebalance, up to 10 minutes later with the default settings
-                try (ChildProcess second = startProjection(root, runDir, infra, bootstrap, portB, "b",
-                        "--spring.kafka.streams.properties.acceptable.recovery.lag=" + Long.MAX_VALUE)) {
+                try (ChildProcess second = startProjection(root, runDir, infra, bootstrap, portB, "b", takeOverAtOnce)) {
                     second.awaitReady(Duration.ofSeconds(120), () -> Services.ready(portB));
                     awaitBothServe(portA, portB);
+                    awaitQuiet(portA, portB); // the second instance's restore and RocksDB compactions are over
                     Histogram local = new Histogram(3);
                     Histogram routed = new Histogram(3);
                     queries(portA, "127.0.0.1:" + portB, local, routed);
@@ -219,6 +220,26 @@ public final class ProjectionBenchmark {
             Thread.sleep(500); // waiting for the rebalance and the restore on the second instance
         }
         throw new IllegalStateException("the two instances did not both serve within 3 minutes");
+    }
+
+    private static void awaitQuiet(int... ports) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (System.nanoTime() < deadline) {
+            boolean quiet = true;
+            for (int port : ports) {
+                quiet &= cpu(port) < 0.15;
+            }
+            if (quiet) {
+                return;
+            }
+            Thread.sleep(1000); // sampling the instances' CPU once a second
+        }
+        System.out.println("note: the instances did not go quiet within 2 minutes; measuring anyway");
+    }
+
+    private static double cpu(int port) {
+        return Services.metrics(port).lines().filter(l -> l.startsWith("process_cpu_usage"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElse(1.0);
     }
 
     private static void queries(int port, String other, Histogram local, Histogram routed) throws Exception {

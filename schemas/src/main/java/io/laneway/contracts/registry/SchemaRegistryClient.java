@@ -2,6 +2,7 @@ package io.laneway.contracts.registry;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,12 +34,22 @@ public final class SchemaRegistryClient {
     private static final Map<String, SchemaRegistryClient> BY_URL = new ConcurrentHashMap<>();
 
     private final String baseUrl;
+    private final String authorization;
     private final HttpClient http;
     private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
     private final Map<String, Integer> idsBySubjectAndSchema = new ConcurrentHashMap<>();
 
+    /**
+     * @param baseUrl the registry's Confluent-API root; credentials may ride in it
+     *                ({@code https://user:password@registry/apis/ccompat/v7}, as Confluent's clients accept them) and are
+     *                then sent as HTTP Basic authentication, never logged
+     */
     public SchemaRegistryClient(String baseUrl) {
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        URI uri = URI.create(baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl);
+        String userInfo = uri.getRawUserInfo();
+        this.authorization = userInfo == null ? null : "Basic " + java.util.Base64.getEncoder().encodeToString(
+                URLDecoder.decode(userInfo, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8));
+        this.baseUrl = userInfo == null ? uri.toString() : uri.toString().replace(userInfo + "@", "");
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
 
@@ -121,6 +132,9 @@ public final class SchemaRegistryClient {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(10))
                 .header("Accept", CONTENT_TYPE + ", application/json");
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
