@@ -1,0 +1,197 @@
+package io.laneway.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.LintResult;
+import com.marcnuri.helm.TemplateCommand;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The chart through Helm itself (helm-java: Helm v3 as a native library): strict lint, templates rendered with the
+ * default values and with a production-like file, every object parsed into its typed Kubernetes model with no
+ * field left over (a misspelt field would be silently dropped by the API server), and wrong values refused by
+ * values.schema.json.
+ */
+class HelmChartTest {
+
+    private static final KubernetesSerialization KUBERNETES = new KubernetesSerialization();
+
+    @Test
+    void theChartPassesHelmLintStrict() {
+        LintResult lint = new Helm(Repository.chart()).lint().strict().call();
+        assertThat(lint.isFailed()).as(String.join("\n", lint.getMessages())).isFalse();
+    }
+
+    @ParameterizedTest(name = "values: {0}")
+    @ValueSource(strings = {"(defaults)", "ci/production-values.yaml", "ci/plain-credentials-values.yaml"})
+    void everyRenderedObjectIsAValidTypedKubernetesObject(String valuesFile) {
+        List<HasMetadata> objects = render(valuesFile);
+
+        assertThat(objects).isNotEmpty();
+        for (HasMetadata object : objects) {
+            if (!(object instanceof GenericKubernetesResource)) {
+                assertThat(unknownFields(object)).as("%s %s: fields the typed model does not know", object.getKind(),
+                        object.getMetadata().getName()).isEmpty();
+            }
+        }
+        assertThat(objects).filteredOn(o -> o instanceof Deployment).hasSize(4);
+    }
+
+    @Test
+    void productionValuesGiveThreeReplicasSaslSslAndKedaInsteadOfThePoolsHpa() {
+        List<HasMetadata> objects = render("ci/production-values.yaml");
+        Map<String, String> kinds = objects.stream().collect(Collectors.toMap(o -> o.getKind() + "/" + o.getMetadata().getName(),
+                HasMetadata::getKind));
+
+        assertThat(kinds).containsKeys("ScaledObject/laneway-pool", "TriggerAuthentication/laneway-kafka", "ServiceMonitor/laneway",
+                "PrometheusRule/laneway", "HorizontalPodAutoscaler/laneway-router", "NetworkPolicy/laneway",
+                "PodDisruptionBudget/laneway-projection");
+        assertThat(kinds).doesNotContainKey("HorizontalPodAutoscaler/laneway-pool");
+        Deployment router = deployment(objects, "laneway-router");
+        var env = router.getSpec().getTemplate().getSpec().getContainers().getFirst().getEnv();
+        assertThat(env).anySatisfy(e -> {
+            assertThat(e.getName()).isEqualTo("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG");
+            assertThat(e.getValue()).contains("ScramLoginModule").contains("$(LANEWAY_KAFKA_PASSWORD)");
+        });
+        assertThat(env).anySatisfy(e -> assertThat(e.getName()).isEqualTo("SPRING_KAFKA_SSL_TRUST_STORE_PASSWORD"));
+        assertThat(deployment(objects, "laneway-projection").getSpec().getReplicas()).isEqualTo(3);
+        assertThat(objects).as("production credentials come from existing secrets, none is rendered")
+                .noneMatch(o -> o instanceof Secret && o.getMetadata().getName().equals("laneway-credentials"));
+        var scaled = (GenericKubernetesResource) objects.stream().filter(o -> o.getKind().equals("ScaledObject")).findFirst().orElseThrow();
+        List<Map<String, Object>> triggers = scaled.get("spec", "triggers");
+        assertThat(triggers.stream().map(t -> String.valueOf(((Map<?, ?>) t.get("metadata")).get("consumerGroup"))).toList())
+                .containsExactly("laneway-pool-fast", "laneway-pool-heavy", "laneway-pool-long-running");
+    }
+
+    @Test
+    void everyContainerRunsAsNonRootWithProbesAndResources() {
+        for (HasMetadata object : render("(defaults)")) {
+            if (object instanceof Deployment deployment) {
+                var pod = deployment.getSpec().getTemplate().getSpec();
+                assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
+                var container = pod.getContainers().getFirst();
+                assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/actuator/health/readiness");
+                assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/actuator/health/liveness");
+                assertThat(container.getResources().getLimits()).containsKey("memory");
+                assertThat(container.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void theTypedParseCatchesAMisspeltField() {
+        HasMetadata typo = KUBERNETES.unmarshal("""
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: typo}
+                spec:
+                  replica: 3
+                  template:
+                    spec:
+                      containers:
+                        - name: app
+                          image: app
+                          livenessProbe: {httpGet: {path: /, port: 80}, periodSecond: 5}
+                """);
+        assertThat(unknownFields(typo)).containsExactlyInAnyOrder(".Spec.replica", ".Spec.Template.Spec.Containers[0].LivenessProbe.periodSecond");
+    }
+
+    @Test
+    void aMisspeltValueIsRejectedByTheSchema() {
+        assertThatThrownBy(() -> template().set("rooter.replicas", 3).call())
+                .hasMessageContaining("rooter");
+        assertThatThrownBy(() -> template().set("kafka.securityProtocol", "SASL_SSLL").call())
+                .hasMessageContaining("securityProtocol");
+        assertThatThrownBy(() -> template().set("pool.autoscaling.maxReplica", 3).call())
+                .hasMessageContaining("maxReplica");
+    }
+
+    @Test
+    void saslWithoutCredentialsIsRefusedWithAMessageThatSaysWhatToSet() {
+        assertThatThrownBy(() -> template().set("kafka.securityProtocol", "SASL_SSL").call())
+                .hasMessageContaining("kafka.sasl.username");
+    }
+
+    private static TemplateCommand template() {
+        return new Helm(Repository.chart()).template().withName("laneway").withKubeVersion("1.31.0");
+    }
+
+    private static List<HasMetadata> render(String valuesFile) {
+        TemplateCommand template = template();
+        if (!valuesFile.startsWith("(")) {
+            template = template.withValuesFile(Repository.chart().resolve(valuesFile));
+        }
+        String yaml = template.call();
+        List<HasMetadata> objects = new ArrayList<>();
+        for (String document : yaml.split("(?m)^---\\s*$")) {
+            if (document.lines().anyMatch(l -> l.startsWith("kind:"))) {
+                objects.add(KUBERNETES.unmarshal(document));
+            }
+        }
+        return objects;
+    }
+
+    private static Deployment deployment(List<HasMetadata> objects, String name) {
+        return objects.stream().filter(o -> o instanceof Deployment && o.getMetadata().getName().equals(name))
+                .map(Deployment.class::cast).findFirst().orElseThrow();
+    }
+
+    /** Paths of fields that landed in a model's additionalProperties: fields its Kubernetes type does not have. */
+    static List<String> unknownFields(Object model) {
+        List<String> unknown = new ArrayList<>();
+        collectUnknown(model, "", unknown);
+        return unknown;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void collectUnknown(Object model, String path, List<String> unknown) {
+        if (model == null) {
+            return;
+        }
+        try {
+            var getter = model.getClass().getMethod("getAdditionalProperties");
+            Map<String, Object> extra = (Map<String, Object>) getter.invoke(model);
+            if (extra != null) {
+                extra.keySet().forEach(k -> unknown.add(path + "." + k));
+            }
+        } catch (NoSuchMethodException e) {
+            return; // not a Kubernetes model (a String, a Quantity, ...)
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+        for (var method : model.getClass().getMethods()) {
+            if (method.getParameterCount() != 0 || !method.getName().startsWith("get") || method.getName().equals("getAdditionalProperties")
+                    || method.getName().equals("getClass")) {
+                continue;
+            }
+            Object child;
+            try {
+                child = method.invoke(model);
+            } catch (ReflectiveOperationException e) {
+                continue;
+            }
+            String childPath = path + "." + method.getName().substring(3);
+            if (child instanceof List<?> list) {
+                for (int i = 0; i < list.size(); i++) {
+                    collectUnknown(list.get(i), childPath + "[" + i + "]", unknown);
+                }
+            } else if (child != null && child.getClass().getPackageName().startsWith("io.fabric8.kubernetes.api.model")) {
+                collectUnknown(child, childPath, unknown);
+            }
+        }
+    }
+}
