@@ -88,6 +88,7 @@ public final class LanePool {
 
     private final Map<String, Counter> outcomes = new java.util.concurrent.ConcurrentHashMap<>();
     private final Timer handlerTime;
+    private final Timer endToEnd;
     private final MeterRegistry meters;
 
     public LanePool(LaneSettings settings, Supplier<Consumer<String, byte[]>> consumerFactory, Deserializer<Envelope> envelopes,
@@ -106,6 +107,8 @@ public final class LanePool {
         Tags lane = Tags.of("lane", settings.name());
         this.handlerTime = Timer.builder("laneway.pool.handler.duration").tags(lane).publishPercentileHistogram()
                 .description("Handler time per envelope").register(meters);
+        this.endToEnd = Timer.builder("laneway.pool.end_to_end").tags(lane).publishPercentileHistogram()
+                .description("From the router routing an envelope to its effects committed (first attempts only)").register(meters);
         meters.gauge("laneway.pool.concurrency.limit", lane, limit, LaneLimit::limit);
         meters.gauge("laneway.pool.batch.size", lane, limit, LaneLimit::batchSize);
         meters.gauge("laneway.pool.in_flight", lane, this, LanePool::inFlight);
@@ -432,6 +435,7 @@ public final class LanePool {
                 case PROCESSED -> {
                     count(attempt);
                     handlerTime.record(attempt.handlerNanos(), TimeUnit.NANOSECONDS);
+                    recordEndToEnd(attempt.envelope());
                     limit.recordSuccess(attempt.handlerNanos());
                     finished.add(record);
                     logOutcome(attempt, record);
@@ -512,6 +516,14 @@ public final class LanePool {
         String outcome = attempt.outcome().name().toLowerCase();
         outcomes.computeIfAbsent(type + '\n' + outcome, k -> Counter.builder("laneway.pool.envelopes")
                 .tags("lane", settings.name(), "type", type, "outcome", outcome).register(meters)).increment();
+    }
+
+    /** Retries carry their first routing time, so their (intended) delays would swamp the lane's latency: left out. */
+    private void recordEndToEnd(Envelope envelope) {
+        if (envelope.getRouting().getAttempt() <= 1) {
+            long millis = System.currentTimeMillis() - envelope.getRouting().getRoutedAt().toEpochMilli();
+            endToEnd.record(Math.max(0, millis), TimeUnit.MILLISECONDS);
+        }
     }
 
     private static void logOutcome(Attempt attempt, LaneRecord record) {

@@ -21,6 +21,14 @@ public final class SagaMetrics {
     public SagaMetrics(MeterRegistry meters) {
         this.meters = meters;
         meters.gauge("laneway.saga.in_flight", inFlight);
+        // registered up front so dashboards and alerts see a zero, not an absent series, before the first event
+        for (String outcome : new String[] {"started", "completed", "compensated", "failed"}) {
+            meters.counter("laneway.saga.sagas", "outcome", outcome);
+        }
+        for (SagaStep step : new SagaStep[] {SagaStep.AWAITING_STOCK, SagaStep.AWAITING_PAYMENT, SagaStep.AWAITING_SHIPMENT,
+                SagaStep.COMPENSATING}) {
+            meters.counter("laneway.saga.timeouts", "step", step.name());
+        }
     }
 
     void moved(OrderSagaState before, OrderSagaState after, Instant now) {

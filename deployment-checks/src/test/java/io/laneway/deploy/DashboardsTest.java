@@ -1,0 +1,72 @@
+package io.laneway.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every dashboard type-checked against Grafana's own dashboard types ({@code @grafana/schema}) by the TypeScript
+ * compiler: an unknown field, a wrong type or a missing required field fails the build.
+ */
+class DashboardsTest {
+
+    static List<Path> dashboards() throws IOException {
+        try (Stream<Path> files = Files.list(Repository.chart().resolve("dashboards"))) {
+            return files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        }
+    }
+
+    @Test
+    void theFiveDashboardsExist() throws IOException {
+        assertThat(dashboards()).extracting(p -> p.getFileName().toString()).containsExactly("laneway-dead-letters.json",
+                "laneway-lanes.json", "laneway-overview.json", "laneway-pools.json", "laneway-saga.json");
+    }
+
+    @Test
+    void everyDashboardTypeChecksAgainstGrafanasSchema() throws IOException {
+        Tools.Result check = typeCheck(dashboards());
+        assertThat(check.exitCode()).as(check.output()).isZero();
+    }
+
+    @Test
+    void aMisspeltDashboardFieldFailsTheTypeCheck() throws IOException {
+        Path broken = Path.of("target", "broken-dashboard.json").toAbsolutePath();
+        Files.writeString(broken, Files.readString(dashboards().getFirst()).replaceFirst("\"refresh\"", "\"refreshh\""));
+        Tools.Result check = typeCheck(List.of(broken));
+        assertThat(check.exitCode()).isNotZero();
+        assertThat(check.output()).contains("refreshh");
+    }
+
+    /** Writes one {@code const d: Dashboard = <json>;} module per dashboard and runs tsc over them. */
+    private static Tools.Result typeCheck(List<Path> files) throws IOException {
+        Path tools = Tools.nodeTools();
+        Path work = tools.resolve("target-dashboards");
+        if (Files.exists(work)) {
+            try (Stream<Path> old = Files.list(work)) {
+                for (Path p : old.toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        Files.createDirectories(work);
+        List<String> names = new ArrayList<>();
+        for (Path file : files) {
+            String name = file.getFileName().toString().replace(".json", "").replaceAll("[^A-Za-z0-9]", "_");
+            Files.writeString(work.resolve(name + ".ts"), "import type { Dashboard } from '@grafana/schema';\nexport const "
+                    + name + ": Dashboard = " + Files.readString(file) + ";\n");
+            names.add(name);
+        }
+        Files.writeString(work.resolve("tsconfig.json"), """
+                {"compilerOptions": {"strict": true, "noEmit": true, "module": "nodenext", "moduleResolution": "nodenext",
+                 "target": "es2022", "skipLibCheck": true, "typeRoots": ["../node_modules/@types"]}, "include": ["*.ts"]}
+                """);
+        return Tools.run(work, null, List.of(tools.resolve("node_modules/.bin/tsc").toString(), "-p", "tsconfig.json"));
+    }
+}
