@@ -49,7 +49,7 @@ public final class LanewayLauncher {
                   router-service         http://127.0.0.1:%d   POST /v1/messages
                   consumer-pool-service  http://127.0.0.1:%d   /actuator/health
                   saga-orchestrator      http://127.0.0.1:%d   /actuator/health
-                  projection-service     http://127.0.0.1:%d   GET /v1/messages/{id}
+                  projection-service     http://127.0.0.1:%d   GET /v1/messages/{id}, /v1/orders/{id}, /v1/products/{id}/sales, /v1/lanes/stats
                   Kafka (KRaft)          %s
                   PostgreSQL 17          %s (user postgres / postgres)
                   Schema registry        %s   (Confluent API; Apicurio %s)
