@@ -6,11 +6,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.function.Supplier;
+import java.util.function.IntFunction;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.state.HostInfo;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -39,13 +40,14 @@ public class InstanceRouter {
         this.meters = meters;
     }
 
-    public ResponseEntity<?> answer(String store, String key, HttpServletRequest request, Supplier<ResponseEntity<?>> local) {
+    /** @param local answers from this instance, given the key's partition (its store is the only one read) */
+    public ResponseEntity<?> answer(String store, String key, HttpServletRequest request, IntFunction<ResponseEntity<?>> local) {
         Timer.Sample sample = Timer.start(meters);
-        boolean relayed = request.getHeader(ROUTED) != null;
-        HostInfo owner = relayed ? stores.self() : stores.ownerOf(store, key);
-        boolean here = owner.equals(stores.self());
+        KeyQueryMetadata metadata = stores.ownerOf(store, key);
+        // a relayed request is answered here even if ownership moved meanwhile: never a second hop
+        boolean here = request.getHeader(ROUTED) != null || metadata.activeHost().equals(stores.self());
         try {
-            ResponseEntity<?> answer = here ? local.get() : relay(owner, request, store);
+            ResponseEntity<?> answer = here ? local.apply(metadata.partition()) : relay(metadata.activeHost(), request, store);
             HttpHeaders headers = new HttpHeaders();
             headers.addAll(answer.getHeaders());
             if (here) {

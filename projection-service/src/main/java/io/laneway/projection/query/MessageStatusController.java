@@ -37,8 +37,8 @@ public class MessageStatusController {
 
     @GetMapping(path = "/v1/messages/{id}", produces = {"application/json", "application/problem+json"})
     public ResponseEntity<?> status(@PathVariable String id, HttpServletRequest request) {
-        return router.answer(MessageStatusTopology.STORE, id, request, () -> {
-            MessageStatusView view = stores.local(MessageStatusTopology.STORE, QueryableStoreTypes.<String, MessageStatusView>keyValueStore()).get(id);
+        return router.answer(MessageStatusTopology.STORE, id, request, partition -> {
+            MessageStatusView view = stores.local(MessageStatusTopology.STORE, QueryableStoreTypes.<String, MessageStatusView>keyValueStore(), partition).get(id);
             return view == null ? Problems.notFound("message", id) : InstanceRouter.json(MessageStatusResponse.of(view));
         });
     }

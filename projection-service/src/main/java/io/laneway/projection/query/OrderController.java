@@ -43,8 +43,8 @@ public class OrderController {
 
     @GetMapping(path = "/v1/orders/{id}", produces = {"application/json", "application/problem+json"})
     public ResponseEntity<?> order(@PathVariable String id, HttpServletRequest request) {
-        return router.answer(OrderViewTopology.STORE, id, request, () -> {
-            OrderView view = stores.local(OrderViewTopology.STORE, QueryableStoreTypes.<String, OrderView>keyValueStore()).get(id);
+        return router.answer(OrderViewTopology.STORE, id, request, partition -> {
+            OrderView view = stores.local(OrderViewTopology.STORE, QueryableStoreTypes.<String, OrderView>keyValueStore(), partition).get(id);
             return view == null ? Problems.notFound("order", id) : InstanceRouter.json(OrderResponse.of(view));
         });
     }

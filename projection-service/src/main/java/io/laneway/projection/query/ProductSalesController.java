@@ -56,10 +56,10 @@ public class ProductSalesController {
         if (Duration.between(start, end).compareTo(MAX_RANGE) > 0) {
             throw new BadQueryException("The range from " + start + " to " + end + " is longer than " + MAX_RANGE.toDays() + " days; ask for less.");
         }
-        return router.answer(ProductSalesTopology.WINDOWED_STORE, id, request, () -> {
+        return router.answer(ProductSalesTopology.WINDOWED_STORE, id, request, partition -> {
             List<Window> windows = new ArrayList<>();
             ProductSales inRange = ProductSalesTopology.none();
-            try (var found = stores.local(ProductSalesTopology.WINDOWED_STORE, QueryableStoreTypes.<String, ProductSales>windowStore())
+            try (var found = stores.local(ProductSalesTopology.WINDOWED_STORE, QueryableStoreTypes.<String, ProductSales>windowStore(), partition)
                     .fetch(id, start, end.minusMillis(1))) {
                 while (found.hasNext()) {
                     var window = found.next();
@@ -68,7 +68,7 @@ public class ProductSalesController {
                     inRange = ProductSalesTopology.plus(inRange, window.value);
                 }
             }
-            ProductSales total = stores.local(ProductSalesTopology.TOTAL_STORE, QueryableStoreTypes.<String, ProductSales>keyValueStore()).get(id);
+            ProductSales total = stores.local(ProductSalesTopology.TOTAL_STORE, QueryableStoreTypes.<String, ProductSales>keyValueStore(), partition).get(id);
             return InstanceRouter.json(new SalesResponse(id, start.toString(), end.toString(), windows, Sales.of(inRange),
                     Sales.of(total == null ? ProductSalesTopology.none() : total)));
         });

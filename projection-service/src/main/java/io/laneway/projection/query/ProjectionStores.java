@@ -45,13 +45,25 @@ public class ProjectionStores {
         }
     }
 
-    /** The instance whose active task holds {@code key} in {@code store}. */
-    public HostInfo ownerOf(String store, String key) {
+    /**
+     * One partition's part of a store on this instance: a keyed lookup reads exactly the store that holds the key,
+     * instead of asking every local partition's store in turn.
+     */
+    public <T> T local(String store, QueryableStoreType<T> type, int partition) {
+        try {
+            return running(store).store(StoreQueryParameters.fromNameAndType(store, type).withPartition(partition));
+        } catch (InvalidStateStoreException e) {
+            throw new StoreNotReadyException(store);
+        }
+    }
+
+    /** Where {@code key} lives in {@code store}: the instance whose active task holds it, and the partition. */
+    public KeyQueryMetadata ownerOf(String store, String key) {
         KeyQueryMetadata metadata = running(store).queryMetadataForKey(store, key, Serdes.String().serializer());
         if (metadata == null || metadata.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
             throw new StoreNotReadyException(store);
         }
-        return metadata.activeHost();
+        return metadata;
     }
 
     /** Every instance that hosts a part of {@code store}, this one included. */

@@ -121,6 +121,11 @@ public class IngestService {
         TypeCatalog.TypeSpec spec = catalog.find(request.type()).orElseThrow(() -> new InvalidRequestException(
                 HttpStatus.UNPROCESSABLE_CONTENT, "Unknown message type",
                 "type '" + request.type() + "' is not in the catalog; allowed types: " + String.join(", ", catalog.types().keySet())));
+        if (request.payload() == null || !request.payload().isObject()) {
+            throw new InvalidRequestException(HttpStatus.BAD_REQUEST, "Invalid payload", "payload must be a JSON object with the "
+                    + "fields of type '" + request.type() + "', not " + (request.payload() == null ? "missing" : request.payload().getNodeType()
+                    .name().toLowerCase(java.util.Locale.ROOT)) + ".");
+        }
         permissions.check(client, request.type());
         Priority priority = Priorities.parse(request.priority(), spec.defaultPriority());
         payloads.check(request.type(), spec, request.payload());

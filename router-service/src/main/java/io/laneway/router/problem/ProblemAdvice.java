@@ -71,11 +71,16 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
                 return cast(tooLarge(tooLarge));
             }
         }
+        if (e.getCause() == null) { // Spring's "Required request body is missing: <the controller method>"
+            return cast(problem(HttpStatus.BAD_REQUEST, "Missing request body",
+                    "The request has no body: send one JSON message (the types are listed at GET /v1/types)."));
+        }
         String reason = e.getMostSpecificCause().getMessage();
-        // Jackson's messages end with a source excerpt that helps nobody; keep the first line.
+        // Jackson's messages end with a source excerpt that helps nobody; keep the first line, and name Java types by
+        // their simple name (`String`, `PublishRequest`), not by our package layout.
         String firstLine = reason == null ? "unreadable body" : reason.lines().findFirst().orElse(reason);
         return cast(problem(HttpStatus.BAD_REQUEST, "Malformed request body",
-                "The body is not a valid JSON message: " + firstLine));
+                "The body is not a valid JSON message: " + firstLine.replaceAll("\\b(?:[a-z][\\w$]*\\.)+([A-Z][\\w$]*)", "$1")));
     }
 
     @Override

@@ -55,6 +55,10 @@ class PublishEndpointTest extends RouterIntegrationTest {
         var unknownPriority = post("{\"type\":\"demo.greet\",\"priority\":\"urgent\",\"payload\":{}}");
         var missingType = post("{\"payload\":{}}");
         var unknownType = post("{\"type\":\"no.such.type\",\"payload\":{}}");
+        var nullPayload = post("{\"type\":\"demo.greet\",\"payload\":null}");
+        var stringPayload = post("{\"type\":\"demo.greet\",\"payload\":\"Ada\"}");
+        var duplicateField = post("{\"type\":\"no.such.type\",\"type\":\"demo.greet\",\"payload\":{\"name\":\"Ada\"}}");
+        var emptyBody = post("");
         String big = "{\"type\":\"demo.greet\",\"payload\":{\"x\":\"" + "a".repeat(300_000) + "\"}}";
         var oversized = post(big);
         var oversizedChunked = http.send(HttpRequest.newBuilder(uri("/v1/messages"))
@@ -66,6 +70,11 @@ class PublishEndpointTest extends RouterIntegrationTest {
         assertProblem(unknownPriority, 400, "critical, high, normal, low");
         assertProblem(missingType, 400, "type must not be blank");
         assertProblem(unknownType, 422, "demo.greet");
+        assertProblem(nullPayload, 400, "payload must be a JSON object");
+        assertProblem(stringPayload, 400, "not string");
+        assertProblem(duplicateField, 400, "Duplicate");
+        assertProblem(emptyBody, 400, "no body");
+        assertThat(emptyBody.body()).doesNotContain("io.laneway").doesNotContain("PublishController");
         assertProblem(oversized, 413, "limit is 262144 bytes");
         assertProblem(oversizedChunked, 413, "262144 bytes");
         assertThat(endOffsets()).isEqualTo(before);
