@@ -58,6 +58,7 @@ public final class ProjectionBenchmark {
 
     private static final int MESSAGES = Integer.getInteger("bench.messages", 250_000);
     private static final int QUERIES = Integer.getInteger("bench.queries", 20_000);
+    private static final int WARMUP_QUERIES = Integer.getInteger("bench.warmupQueries", 10_000);
     private static final String APPLICATION_ID = "laneway-projection-bench";
 
     public static void main(String[] args) throws Exception {
@@ -244,7 +245,7 @@ public final class ProjectionBenchmark {
 
     private static void queries(int port, String other, Histogram local, Histogram routed) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        for (int warm = 0; warm < 2000; warm++) {
+        for (int warm = 0; warm < WARMUP_QUERIES; warm++) { // both instances' query paths compiled by C2 first
             http.send(get(port, "m-" + (warm * 7919 % MESSAGES)), HttpResponse.BodyHandlers.ofString());
         }
         for (int i = 0; i < QUERIES; i++) {
