@@ -45,8 +45,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 /**
- * kill -9 of the pool's JVM in the middle of 10,000 envelopes, then a restart: every envelope's effect exists
- * exactly once in PostgreSQL and every COMPLETED event reaches Kafka exactly once (read committed).
+ * Pool faults with a nothing-lost check: kill -9 of the pool's JVM in the middle of 10,000 envelopes, then a restart;
+ * a second instance joining and then leaving (two rebalances) while load keeps arriving. Every envelope's effect
+ * exists exactly once in PostgreSQL and every COMPLETED event reaches Kafka exactly once (read committed).
  */
 class PoolCrashTest {
 
@@ -79,6 +80,57 @@ class PoolCrashTest {
             Map<String, Integer> completed = completedEvents(ids);
             assertThat(completed.keySet()).as("a COMPLETED event for every envelope").isEqualTo(ids);
             assertThat(completed.values()).as("no COMPLETED event twice").allMatch(n -> n == 1);
+        }
+    }
+
+    @Test
+    void poolInstancesJoiningAndLeavingUnderLoadLoseNothingAndDuplicateNothing() throws Exception {
+        infra.kafka().createTopics(Topics.all());
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        Path runDir = Path.of("target", "rebalance-run").toAbsolutePath();
+        String database = "laneway_pool_rebalance";
+        // its own consumer groups and database: the other test's envelopes on the same topic are counted apart
+        String[] groups = {"--laneway.pool.group-prefix=rebalance-pool"};
+        List<String> ordered = new ArrayList<>();
+        for (int i = 0; i < ENVELOPES; i++) {
+            ordered.add(UUID.randomUUID().toString());
+        }
+        Set<String> ids = new HashSet<>(ordered);
+        String[] ours = ordered.toArray(String[]::new);
+
+        try (ChildProcess first = startPool(root, runDir, FreePorts.next(), "rebalance-first", database, groups)) {
+            // load keeps arriving (10,000 over ~30 s) while instances join and leave
+            Thread publisher = Thread.ofPlatform().name("paced-publisher").start(() -> publishPaced(ordered, Duration.ofSeconds(30)));
+            Await.until("the first instance part-way through", Duration.ofSeconds(120), () -> ourEffects(database, ours, false) >= ENVELOPES / 10);
+            int secondPort = FreePorts.next();
+            ChildProcess second = startPool(root, runDir, secondPort, "rebalance-second", database, groups); // a rebalance
+            Await.until("the second instance to take a share of the work", Duration.ofSeconds(120), () -> processedBy(secondPort) > 0);
+            second.stop(); // SIGTERM: the second leaves the group (another rebalance) while envelopes are still waiting
+            assertThat(ourEffects(database, ours, false)).as("it left before the end").isLessThan(ENVELOPES);
+            publisher.join();
+
+            Await.until("every envelope's effect", Duration.ofSeconds(180), () -> ourEffects(database, ours, true) == ENVELOPES);
+            assertThat(ourEffects(database, ours, false)).as("effect rows (a duplicate would show here)").isEqualTo(ENVELOPES);
+            Await.until("a COMPLETED event for every envelope", Duration.ofSeconds(60), () -> completedEvents(ids).size() == ENVELOPES);
+            Map<String, Integer> completed = completedEvents(ids);
+            assertThat(completed.values()).as("no COMPLETED event twice").allMatch(n -> n == 1);
+        }
+    }
+
+    /** Effect rows of these envelopes only (all rows, or distinct message ids). */
+    private long ourEffects(String database, String[] ids, boolean distinct) {
+        Map<String, String> ds = infra.datasourceProperties(database);
+        try (Connection c = DriverManager.getConnection(ds.get("spring.datasource.url"), ds.get("spring.datasource.username"),
+                ds.get("spring.datasource.password"));
+             var statement = c.prepareStatement("select count(" + (distinct ? "distinct message_id" : "*")
+                     + ") from demo_work where message_id = any(?)")) {
+            statement.setArray(1, c.createArrayOf("text", ids));
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (Exception e) {
+            return -1; // table not there yet (the pool's migrations run at its start)
         }
     }
 
@@ -130,6 +182,39 @@ class PoolCrashTest {
         }
     }
 
+    /** Publishes the given envelope ids (demo.work, 500 keys) spread evenly over {@code over}. */
+    private void publishPaced(List<String> ids, Duration over) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers());
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, AvroRegistrySerializer.class);
+        props.put(AvroRegistrySerializer.REGISTRY_URL, infra.schemaRegistryUrl());
+        byte[] payload = "{\"millis\":3}".getBytes(StandardCharsets.UTF_8);
+        long start = System.nanoTime();
+        try (var producer = new KafkaProducer<String, Envelope>(props)) {
+            for (int i = 0; i < ids.size(); i++) {
+                if (i % 100 == 0) {
+                    long due = start + over.toNanos() * i / ids.size();
+                    long wait = (due - System.nanoTime()) / 1_000_000;
+                    if (wait > 0) {
+                        Thread.sleep(wait); // pacing of the load generator
+                    }
+                }
+                Instant now = Instant.now();
+                String key = "rebalance-" + (i % 500);
+                producer.send(new ProducerRecord<>(Topics.LANE_FAST, key, Envelope.newBuilder().setId(ids.get(i)).setType("demo.work")
+                        .setPriority(Priority.NORMAL).setOrderingKey(key).setPayload(ByteBuffer.wrap(payload))
+                        .setMetadata(EnvelopeMetadata.newBuilder().setTimestamp(now).setSource("rebalance-test")
+                                .setTraceId(UUID.randomUUID().toString().replace("-", "")).build())
+                        .setRouting(Routing.newBuilder().setLane(Lane.FAST).setRoutedAt(now).setRoutingVersion(1).build())
+                        .build()));
+            }
+            producer.flush();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private Set<String> publish() {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers());
@@ -158,13 +243,18 @@ class PoolCrashTest {
     }
 
     private ChildProcess startPool(Path root, Path runDir, int port, String name) {
+        return startPool(root, runDir, port, name, DATABASE);
+    }
+
+    private ChildProcess startPool(Path root, Path runDir, int port, String name, String database, String... extra) {
         Path jar = root.resolve("consumer-pool-service/target/consumer-pool-service.jar");
         List<String> command = new ArrayList<>(List.of(JdkLocator.javaExecutable(21).toString(), "-Xmx512m", "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--server.port=" + port, "--server.address=127.0.0.1",
                 "--logging.level.io.laneway=WARN",
                 // the killed member's partitions move after 6 s instead of the default 45 s
                 "--spring.kafka.consumer.properties.session.timeout.ms=6000"));
-        command.addAll(LocalInfrastructure.asArguments(infra.springProperties(DATABASE)));
+        command.addAll(LocalInfrastructure.asArguments(infra.springProperties(database)));
+        command.addAll(List.of(extra));
         ChildProcess pool = ChildProcess.start("consumer-pool-" + name, command, root, runDir.resolve("pool-" + name + ".log"));
         pool.awaitReady(Duration.ofSeconds(120), () -> ready(port));
         return pool;
@@ -197,6 +287,18 @@ class PoolCrashTest {
             }
         }
         return completed;
+    }
+
+    /** Envelopes a pool instance reports it processed on the fast lane (its Prometheus scrape). */
+    private static long processedBy(int port) {
+        try {
+            String scrape = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString()).body();
+            return scrape.lines().filter(l -> l.startsWith("laneway_pool_envelopes_total") && l.contains("lane=\"fast\"")
+                    && l.contains("outcome=\"processed\"")).mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        } catch (Exception e) {
+            return 0;
+        }
     }
 
     private static boolean ready(int port) {
