@@ -103,9 +103,9 @@ class PoolCrashTest {
             Thread publisher = Thread.ofPlatform().name("paced-publisher").start(() -> publishPaced(ordered, Duration.ofSeconds(30)));
             Await.until("the first instance part-way through", Duration.ofSeconds(120), () -> ourEffects(database, ours, false) >= ENVELOPES / 10);
             int secondPort = FreePorts.next();
-            ChildProcess second = startPool(root, runDir, secondPort, "rebalance-second", database, groups); // a rebalance
-            Await.until("the second instance to take a share of the work", Duration.ofSeconds(120), () -> processedBy(secondPort) > 0);
-            second.stop(); // SIGTERM: the second leaves the group (another rebalance) while envelopes are still waiting
+            try (ChildProcess second = startPool(root, runDir, secondPort, "rebalance-second", database, groups)) { // a rebalance
+                Await.until("the second instance to take a share of the work", Duration.ofSeconds(120), () -> processedBy(secondPort) > 0);
+            } // closing is SIGTERM: the second leaves the group (another rebalance) while envelopes are still waiting
             assertThat(ourEffects(database, ours, false)).as("it left before the end").isLessThan(ENVELOPES);
             publisher.join();
 

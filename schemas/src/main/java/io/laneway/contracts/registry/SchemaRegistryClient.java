@@ -129,8 +129,10 @@ public final class SchemaRegistryClient {
     }
 
     private JsonNode send(String method, String path, String body) {
+        // 30 s, like Confluent's client waits: Apicurio on H2 (tests, trials) holds a lock for 10 s when writers race to
+        // create one subject, and a 10 s timeout here once failed exactly at its end in a clean-clone CI run
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .timeout(Duration.ofSeconds(10))
+                .timeout(Duration.ofSeconds(30))
                 .header("Accept", CONTENT_TYPE + ", application/json");
         if (authorization != null) {
             request.header("Authorization", authorization);
