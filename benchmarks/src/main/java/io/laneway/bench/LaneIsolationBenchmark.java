@@ -12,22 +12,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.laneway.contracts.Topics;
-import io.laneway.contracts.serde.AvroRegistryDeserializer;
-import io.laneway.contracts.serde.AvroRegistrySerializer;
 import io.laneway.launcher.Platform;
 import io.laneway.launcher.ServicePorts;
 import org.HdrHistogram.Histogram;
-import org.apache.avro.generic.GenericRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Lane isolation on the whole platform (the four service jars on real Kafka, PostgreSQL and Apicurio): fast-lane
@@ -154,30 +146,13 @@ public final class LaneIsolationBenchmark {
                 .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
-    /** Follows laneway.lifecycle (read committed) and notes when each message's COMPLETED event became visible. */
+    /** Notes when each measured message's COMPLETED event became visible on laneway.lifecycle. */
     private static void tail(Platform platform) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.infrastructure().kafkaBootstrapServers());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "isolation-bench-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        var decoder = new AvroRegistryDeserializer<GenericRecord>();
-        decoder.configure(Map.of(AvroRegistrySerializer.REGISTRY_URL, platform.infrastructure().schemaRegistryUrl()), false);
-        try (var consumer = new KafkaConsumer<String, byte[]>(props)) {
-            consumer.subscribe(List.of(Topics.LIFECYCLE));
-            while (tailing) {
-                for (var record : consumer.poll(Duration.ofMillis(100))) {
-                    if (sentAt.containsKey(record.key())) {
-                        GenericRecord event = decoder.deserialize(Topics.LIFECYCLE, record.value());
-                        if ("COMPLETED".equals(event.get("status").toString())) {
-                            completedAt.putIfAbsent(record.key(), System.currentTimeMillis());
-                        }
-                    }
-                }
+        TopicTail.follow(platform, Topics.LIFECYCLE, "latest", () -> tailing, (messageId, event) -> {
+            if (sentAt.containsKey(messageId) && "COMPLETED".equals(event.get("status").toString())) {
+                completedAt.putIfAbsent(messageId, System.currentTimeMillis());
             }
-        }
+        });
     }
 
     private static boolean awaitCompleted(List<String> ids, Duration timeout) throws InterruptedException {

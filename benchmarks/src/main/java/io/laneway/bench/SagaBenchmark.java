@@ -14,21 +14,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.laneway.contracts.Topics;
-import io.laneway.contracts.serde.AvroRegistryDeserializer;
-import io.laneway.contracts.serde.AvroRegistrySerializer;
 import io.laneway.launcher.Platform;
 import io.laneway.launcher.ServicePorts;
 import org.HdrHistogram.Histogram;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Sagas end to end on the whole platform (the four service jars on real Kafka, PostgreSQL and Apicurio):
@@ -110,31 +103,15 @@ public final class SagaBenchmark {
         return ids;
     }
 
-    /** Follows laneway.order.events (read committed) and notes when each order's outcome was decided. */
+    /** Notes when each order's outcome was decided, from laneway.order.events. */
     private static void tailOutcomes(Platform platform) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.infrastructure().kafkaBootstrapServers());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "saga-bench-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        var decoder = new AvroRegistryDeserializer<GenericRecord>();
-        decoder.configure(Map.of(AvroRegistrySerializer.REGISTRY_URL, platform.infrastructure().schemaRegistryUrl()), false);
-        try (var consumer = new KafkaConsumer<String, byte[]>(props)) {
-            consumer.subscribe(List.of(Topics.ORDER_EVENTS));
-            while (tailing) {
-                for (var record : consumer.poll(Duration.ofMillis(200))) {
-                    GenericRecord event = decoder.deserialize(Topics.ORDER_EVENTS, record.value());
-                    String type = ((GenericRecord) event.get("event")).getSchema().getName();
-                    if (type.equals("OrderCompleted") || type.equals("OrderCancelled")) {
-                        String orderId = event.get("orderId").toString();
-                        decidedAt.putIfAbsent(orderId, (Long) event.get("occurredAt"));
-                        outcome.putIfAbsent(orderId, type);
-                    }
-                }
+        TopicTail.follow(platform, Topics.ORDER_EVENTS, "earliest", () -> tailing, (key, event) -> {
+            String type = ((GenericRecord) event.get("event")).getSchema().getName();
+            if (type.equals("OrderCompleted") || type.equals("OrderCancelled")) {
+                decidedAt.putIfAbsent(event.get("orderId").toString(), (Long) event.get("occurredAt"));
+                outcome.putIfAbsent(event.get("orderId").toString(), type);
             }
-        }
+        });
     }
 
     private static boolean awaitDecided(List<String> ids, Duration timeout) throws InterruptedException {

@@ -20,8 +20,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.laneway.contracts.Topics;
-import io.laneway.infra.Await;
-import io.laneway.infra.ChildProcess;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
@@ -59,10 +57,7 @@ class BadInputCampaignTest {
 
     @AfterAll
     static void stop() {
-        List<Long> pids = new ArrayList<>(platform.services().stream().map(ChildProcess::pid).toList());
-        platform.close();
-        Await.until("every platform process to exit", Duration.ofSeconds(30),
-                () -> pids.stream().map(ProcessHandle::of).noneMatch(p -> p.map(ProcessHandle::isAlive).orElse(false)));
+        PlatformShutdown.closeAndAwaitExit(platform, List.of());
     }
 
     @Test

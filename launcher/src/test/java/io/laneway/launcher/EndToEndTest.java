@@ -17,7 +17,6 @@ import io.laneway.contracts.registry.SchemaRegistryClient;
 import io.laneway.contracts.serde.AvroRegistryDeserializer;
 import io.laneway.contracts.serde.AvroRegistrySerializer;
 import io.laneway.infra.Await;
-import io.laneway.infra.ChildProcess;
 import io.laneway.infra.TopicContents;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.admin.Admin;
@@ -47,11 +46,7 @@ class EndToEndTest {
 
     @AfterAll
     static void stopPlatformAndLeaveNothingBehind() {
-        List<Long> pids = new ArrayList<>(platform.services().stream().map(ChildProcess::pid).toList());
-        pids.addAll(platform.infrastructure().externalProcessIds());
-        platform.close();
-        Await.until("every platform process to exit", Duration.ofSeconds(30),
-                () -> pids.stream().map(ProcessHandle::of).noneMatch(p -> p.map(ProcessHandle::isAlive).orElse(false)));
+        PlatformShutdown.closeAndAwaitExit(platform, platform.infrastructure().externalProcessIds());
     }
 
     @Test

@@ -21,7 +21,6 @@ import io.laneway.contracts.Topics;
 import io.laneway.contracts.serde.AvroRegistryDeserializer;
 import io.laneway.contracts.serde.AvroRegistrySerializer;
 import io.laneway.infra.Await;
-import io.laneway.infra.ChildProcess;
 import io.laneway.infra.TopicContents;
 import org.apache.avro.generic.GenericRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -55,10 +54,7 @@ class OrderSagaEndToEndTest {
 
     @AfterAll
     static void stop() {
-        List<Long> pids = new ArrayList<>(platform.services().stream().map(ChildProcess::pid).toList());
-        platform.close();
-        Await.until("every platform process to exit", Duration.ofSeconds(30),
-                () -> pids.stream().map(ProcessHandle::of).noneMatch(p -> p.map(ProcessHandle::isAlive).orElse(false)));
+        PlatformShutdown.closeAndAwaitExit(platform, List.of());
     }
 
     @Test
