@@ -50,7 +50,9 @@ public final class SchemaRegistryClient {
         this.authorization = userInfo == null ? null : "Basic " + java.util.Base64.getEncoder().encodeToString(
                 URLDecoder.decode(userInfo, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8));
         this.baseUrl = userInfo == null ? uri.toString() : uri.toString().replace(userInfo + "@", "");
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        // HTTP/1.1 as Confluent's clients speak it: the JDK client's default h2c upgrade, with many writers at once, left
+        // Apicurio requests hanging until the client gave up (seen in clean-clone CI runs)
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     /** One cached client per registry URL, shared by all serializers in the JVM. */
