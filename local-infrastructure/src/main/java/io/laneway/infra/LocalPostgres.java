@@ -7,33 +7,57 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * Real PostgreSQL 17 binaries (zonky) on loopback. The server is a separate process, so its postmaster
- * is registered with {@link OrphanGuard} (SIGINT = PostgreSQL's "fast shutdown").
+ * is registered with {@link OrphanGuard} (SIGINT = PostgreSQL's "fast shutdown"). It can be stopped and
+ * started again on the same port and data ({@link #stop()}, {@link #restart()}), which fault tests need.
  */
 public final class LocalPostgres implements AutoCloseable {
 
     public static final String USER = "postgres";
     public static final String PASSWORD = "postgres";
 
-    private final EmbeddedPostgres postgres;
-    private final long postmasterPid;
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
 
-    private LocalPostgres(EmbeddedPostgres postgres, long postmasterPid) {
-        this.postgres = postgres;
-        this.postmasterPid = postmasterPid;
+    private final Path dataDir;
+    private volatile int port;
+    private volatile EmbeddedPostgres postgres;
+    private volatile long postmasterPid;
+
+    private LocalPostgres(Path dataDir, int port) {
+        this.dataDir = dataDir;
+        this.port = port;
     }
 
     /** @param port fixed port, or 0 for any free port */
     public static LocalPostgres start(int port, Path runDir) {
         try {
-            Path dataDir = Files.createDirectories(runDir).resolve("pgdata-" + ProcessHandle.current().pid());
+            Path dataDir = Files.createDirectories(runDir).resolve("pgdata-" + ProcessHandle.current().pid() + "-" + INSTANCES.incrementAndGet());
+            deleteRecursively(dataDir); // left over by an earlier JVM that had this pid
+            LocalPostgres local = new LocalPostgres(dataDir, port);
+            local.startServer();
+            return local;
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot start embedded PostgreSQL", e);
+        }
+    }
+
+    /**
+     * zonky's own cleaning would delete the data on every stop, so this class owns the directory: fresh at the
+     * first start (initdb runs when there is no postgresql.conf), kept across {@link #stop()} and {@link #restart()},
+     * deleted at {@link #close()}.
+     */
+    private void startServer() {
+        try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
-                    .setCleanDataDirectory(true)
+                    .setCleanDataDirectory(false)
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("max_prepared_transactions", "0")
@@ -42,13 +66,27 @@ public final class LocalPostgres implements AutoCloseable {
             if (port > 0) {
                 builder.setPort(port);
             }
-            EmbeddedPostgres postgres = builder.start();
-            long postmasterPid = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).getFirst().trim());
+            postgres = builder.start();
+            port = postgres.getPort();
+            postmasterPid = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).getFirst().trim());
             OrphanGuard.register(postmasterPid, "INT");
-            return new LocalPostgres(postgres, postmasterPid);
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot start embedded PostgreSQL", e);
+            throw new IllegalStateException("Cannot start embedded PostgreSQL in " + dataDir, e);
         }
+    }
+
+    /** Stops the server (pg_ctl stop, fast mode), keeping its data: clients see refused connections. */
+    public synchronized void stop() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot stop embedded PostgreSQL", e);
+        }
+    }
+
+    /** Starts the stopped server again on the same port and data. */
+    public synchronized void restart() {
+        startServer();
     }
 
     /** The server runs detached (pg_ctl daemonizes it), so it is not a descendant of this JVM. */
@@ -57,7 +95,7 @@ public final class LocalPostgres implements AutoCloseable {
     }
 
     public int port() {
-        return postgres.getPort();
+        return port;
     }
 
     public String jdbcUrl(String database) {
@@ -78,11 +116,19 @@ public final class LocalPostgres implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        try {
-            postgres.close();
+    public synchronized void close() {
+        stop();
+        deleteRecursively(dataDir);
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot stop embedded PostgreSQL", e);
+            throw new IllegalStateException("Cannot delete " + dir, e);
         }
     }
 }

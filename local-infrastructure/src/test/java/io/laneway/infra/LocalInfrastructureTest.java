@@ -1,6 +1,7 @@
 package io.laneway.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,6 +39,26 @@ class LocalInfrastructureTest {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("infra_test");
             assertThat(rs.getString(2)).startsWith("PostgreSQL 17");
+        }
+    }
+
+    @Test
+    void postgresStopsAndStartsAgainOnTheSamePortWithItsData() throws Exception {
+        try (LocalPostgres postgres = LocalPostgres.start(FreePorts.next(), java.nio.file.Path.of("target", "pg-restart"))) {
+            postgres.createDatabase("restart_test");
+            String url = postgres.jdbcUrl("restart_test");
+            try (var c = DriverManager.getConnection(url, LocalPostgres.USER, LocalPostgres.PASSWORD)) {
+                c.createStatement().execute("create table survived (id int); insert into survived values (42)");
+            }
+            postgres.stop();
+            assertThatThrownBy(() -> DriverManager.getConnection(url, LocalPostgres.USER, LocalPostgres.PASSWORD).close())
+                    .as("refused while stopped").isInstanceOf(java.sql.SQLException.class);
+            postgres.restart();
+            try (var c = DriverManager.getConnection(url, LocalPostgres.USER, LocalPostgres.PASSWORD);
+                 var rs = c.createStatement().executeQuery("select id from survived")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getInt(1)).isEqualTo(42);
+            }
         }
     }
 

@@ -16,8 +16,10 @@ public final class LaneBreakers {
     private final CircuitBreakerRegistry registry;
     private final Set<String> used = ConcurrentHashMap.newKeySet();
 
-    public LaneBreakers(CircuitBreakerRegistry registry) {
+    /** @param alwaysWatched breakers every lane depends on whatever its handlers call (PostgreSQL's) */
+    public LaneBreakers(CircuitBreakerRegistry registry, String... alwaysWatched) {
         this.registry = registry;
+        used.addAll(java.util.List.of(alwaysWatched));
     }
 
     void used(String downstream) {

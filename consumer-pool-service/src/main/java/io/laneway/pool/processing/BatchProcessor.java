@@ -13,6 +13,8 @@ import io.laneway.contracts.Topics;
 import io.laneway.contracts.envelope.Envelope;
 import io.laneway.pool.handler.EnvelopeHandler;
 import io.laneway.pool.handler.HandlerRegistry;
+import io.laneway.pool.resilience.DatabaseBreaker;
+import io.laneway.pool.resilience.DatabaseOutage;
 import io.laneway.pool.resilience.DownstreamBreakers;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -46,9 +48,12 @@ public class BatchProcessor {
     private final ObjectMapper json;
     private final DownstreamBreakers breakers;
     private final CheckpointStore checkpoints;
+    private final DatabaseBreaker database;
 
     public BatchProcessor(@Qualifier("batchTransactions") TransactionTemplate tx, JdbcTemplate jdbcTemplate, JdbcClient jdbc, HandlerRegistry handlers,
-                          OutboxWriter outbox, ObjectMapper json, DownstreamBreakers breakers, CheckpointStore checkpoints) {
+                          OutboxWriter outbox, ObjectMapper json, DownstreamBreakers breakers, CheckpointStore checkpoints,
+                          DatabaseBreaker database) {
+        this.database = database;
         this.tx = tx;
         this.jdbcTemplate = jdbcTemplate;
         this.jdbc = jdbc;
@@ -69,6 +74,38 @@ public class BatchProcessor {
      * always get a savepoint, so an external call is never repeated because a neighbour failed.
      */
     public void process(List<Attempt> batch) {
+        CircuitBreaker db = database.breaker();
+        if (!db.tryAcquirePermission()) {
+            batch.forEach(Attempt::deferred); // PostgreSQL is known to be down: wait for the breaker's trial
+            return;
+        }
+        long started = System.nanoTime();
+        runBatch(batch);
+        Throwable outage = deferOutages(batch);
+        if (outage != null) {
+            db.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, outage);
+        } else {
+            db.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /**
+     * Attempts that failed because PostgreSQL was unreachable run again later with their attempt budget untouched.
+     * Safe even when a commit did go through before the connection broke: the rerun finds the idempotency rows and
+     * counts the envelopes as duplicates.
+     */
+    private static Throwable deferOutages(List<Attempt> batch) {
+        Throwable outage = null;
+        for (Attempt attempt : batch) {
+            if (attempt.outcome() == Attempt.Outcome.FAILED && DatabaseOutage.is(attempt.error())) {
+                outage = attempt.error();
+                attempt.deferred();
+            }
+        }
+        return outage;
+    }
+
+    private void runBatch(List<Attempt> batch) {
         try {
             runOnce(batch, false);
         } catch (OptimisticRollback rollback) {

@@ -57,6 +57,15 @@ class RetryRulesTest {
         assertThat(strict.classify(new IllegalStateException("unknown"))).isEqualTo(FailureKind.PERMANENT);
     }
 
+    @Test
+    void maxAttemptsPerTypeFallBackToTheDefaultAlsoWhenNoOverridesAreConfigured() {
+        // no laneway.pool.retry.max-attempts-by-type binds as null: every type then gets the default
+        assertThat(new RetryPolicies(3, null).maxAttempts("demo.work")).isEqualTo(3);
+        var overridden = new RetryPolicies(3, java.util.Map.of("payment.charge", 5));
+        assertThat(overridden.maxAttempts("payment.charge")).isEqualTo(5);
+        assertThat(overridden.maxAttempts("demo.work")).isEqualTo(3);
+    }
+
     @ParameterizedTest(name = "{0} ms -> {1}")
     @CsvSource({
             "100, laneway.retry.5s",

@@ -47,7 +47,6 @@ public class DeadLetterOperations {
         this.meters = meters;
         deserializer.configure(Map.of(AvroRegistrySerializer.REGISTRY_URL, registryUrl, AvroRegistryDeserializer.SPECIFIC_READER, "true"), false);
         serializer.configure(Map.of(AvroRegistrySerializer.REGISTRY_URL, registryUrl), false);
-        meters.gauge("laneway.pool.dead_letters.open", deadLetters, r -> r.countByStatus(DeadLetter.Status.OPEN));
     }
 
     public DeadLetter get(long id) {
