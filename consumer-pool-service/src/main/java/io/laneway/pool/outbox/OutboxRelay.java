@@ -52,6 +52,10 @@ import org.springframework.stereotype.Component;
  * <li><b>One relay at a time</b> across all replicas: the relay holds a PostgreSQL session advisory lock on
  *     its own connection (released when that connection dies), and its Kafka transactional id is shared,
  *     so a relay that lost the lock but still runs is fenced by the broker.</li>
+ * <li><b>One outbox, one identity:</b> the database's {@code outbox_identity} keys the position records and (unless
+ *     configured) names the transactional id, so deployments sharing a Kafka cluster stay apart. Found by a fault
+ *     test: with a shared key a restarted relay took another database's last batch for its own and deleted its
+ *     own unpublished rows with the same ids.</li>
  * <li><b>Atomic publish:</b> a batch of rows (in id order, so each key's events keep commit order) and a
  *     position record naming the batch's ids go out in one Kafka transaction; then the rows are deleted.
  *     After a crash between the two, the new relay reads the position and deletes those rows without
@@ -72,7 +76,9 @@ public class OutboxRelay implements SmartLifecycle {
 
     private final DataSource dataSource;
     private final String bootstrapServers;
-    private final String transactionalId;
+    private final String configuredTransactionalId;
+    private String transactionalId;
+    private String identity;
     private final Duration linger;
     private final Map<String, Object> clientProperties;
     private final Counter published;
@@ -84,7 +90,7 @@ public class OutboxRelay implements SmartLifecycle {
     private Thread worker;
 
     public OutboxRelay(DataSource dataSource, @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
-                       @Value("${laneway.pool.outbox.transactional-id:laneway-outbox-relay}") String transactionalId,
+                       @Value("${laneway.pool.outbox.transactional-id:}") String transactionalId,
                        @Value("${laneway.pool.outbox.linger:20ms}") Duration linger,
                        @Value("${laneway.schema-registry.url}") String registryUrl,
                        org.springframework.boot.kafka.autoconfigure.KafkaProperties kafkaProperties, MeterRegistry meters) {
@@ -93,7 +99,7 @@ public class OutboxRelay implements SmartLifecycle {
                 AvroRegistryDeserializer.SPECIFIC_READER, "true"), false);
         this.dataSource = dataSource;
         this.bootstrapServers = bootstrapServers;
-        this.transactionalId = transactionalId;
+        this.configuredTransactionalId = transactionalId;
         this.linger = linger;
         this.clientProperties = kafkaProperties.buildProducerProperties();
         this.published = meters.counter("laneway.outbox.published");
@@ -131,6 +137,8 @@ public class OutboxRelay implements SmartLifecycle {
             s.execute("listen " + OutboxChannel.NAME);
         }
         PGConnection notifications = listen.unwrap(PGConnection.class);
+        identity = outboxIdentity(listen);
+        transactionalId = configuredTransactionalId.isBlank() ? "laneway-outbox-relay-" + identity : configuredTransactionalId;
         try (Producer<String, byte[]> producer = transactionalProducer(); Connection work = dataSource.getConnection()) {
             producer.initTransactions(); // fences any older relay still holding this transactional id
             deleteAlreadyPublished(work);
@@ -176,7 +184,7 @@ public class OutboxRelay implements SmartLifecycle {
         try {
             records.forEach(producer::send);
             OutboxPosition position = new OutboxPosition(transactionalId, Arrays.stream(batchIds).boxed().toList(), Instant.now());
-            producer.send(new ProducerRecord<>(Topics.OUTBOX_POSITION, transactionalId,
+            producer.send(new ProducerRecord<>(Topics.OUTBOX_POSITION, identity,
                     positions.serialize(Topics.OUTBOX_POSITION, position)));
             producer.commitTransaction();
         } catch (RuntimeException e) {
@@ -219,7 +227,7 @@ public class OutboxRelay implements SmartLifecycle {
             byte[] last = null;
             while (consumer.position(tp) < end) {
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                    if (transactionalId.equals(r.key())) {
+                    if (identity.equals(r.key())) {
                         last = r.value();
                     }
                 }
@@ -256,6 +264,15 @@ public class OutboxRelay implements SmartLifecycle {
                 props.put(k, v);
             }
         });
+    }
+
+    private static String outboxIdentity(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("select id from outbox_identity")) {
+            if (!rs.next()) {
+                throw new SQLException("outbox_identity is empty; migration V6 inserts its one row");
+            }
+            return rs.getString(1);
+        }
     }
 
     private static boolean tryLock(Connection connection) throws SQLException {

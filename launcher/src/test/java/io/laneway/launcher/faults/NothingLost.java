@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -27,7 +29,7 @@ public final class NothingLost {
 
     /** What a scenario reports; {@link #lost()} and {@link #duplicated()} must both be 0. */
     public record Report(String scenario, int published, int completed, int deadLettered, int lost, int duplicatedEffects,
-                         int duplicatedEvents) {
+                         int duplicatedEvents, List<String> examples) {
 
         public int duplicated() {
             return duplicatedEffects + duplicatedEvents;
@@ -35,8 +37,9 @@ public final class NothingLost {
 
         @Override
         public String toString() {
-            return "fault scenario '%s': published %,d, completed %,d, dead-lettered %,d, lost %d, duplicated effects %d, duplicated events %d"
-                    .formatted(scenario, published, completed, deadLettered, lost, duplicatedEffects, duplicatedEvents);
+            return "fault scenario '%s': published %,d, completed %,d, dead-lettered %,d, lost %d, duplicated effects %d, duplicated events %d%s"
+                    .formatted(scenario, published, completed, deadLettered, lost, duplicatedEffects, duplicatedEvents,
+                            examples.isEmpty() ? "" : " (for example " + String.join("; ", examples) + ")");
         }
     }
 
@@ -89,6 +92,7 @@ public final class NothingLost {
         int lost = 0;
         int duplicatedEffects = 0;
         int duplicatedEvents = 0;
+        List<String> examples = new ArrayList<>();
         for (String id : ids) {
             int done = completed.getOrDefault(id, 0);
             int dead = deadLettered.getOrDefault(id, 0);
@@ -102,8 +106,21 @@ public final class NothingLost {
             if (done + dead > 1) {
                 duplicatedEvents++;
             }
+            if ((done + dead != 1 || effect != (done > 0 ? 1 : 0)) && examples.size() < 5) {
+                examples.add("%s: %d COMPLETED, %d DEAD_LETTERED, %d effect rows".formatted(id, done, dead, effect));
+            }
         }
-        return new Report(scenario, ids.size(), completed.size(), deadLettered.size(), lost, duplicatedEffects, duplicatedEvents);
+        return new Report(scenario, ids.size(), completed.size(), deadLettered.size(), lost, duplicatedEffects, duplicatedEvents,
+                List.copyOf(examples));
+    }
+
+    /** Effect rows of these envelopes so far (-1 while the pool has not created its tables yet). */
+    public long effects(Collection<String> ids) {
+        try {
+            return effectsPerId(new HashSet<>(ids)).values().stream().mapToLong(Integer::longValue).sum();
+        } catch (IllegalStateException e) {
+            return -1;
+        }
     }
 
     private Map<String, Integer> effectsPerId(Set<String> ids) {
