@@ -91,6 +91,13 @@ public final class IngestBenchmark {
         rows.add(String.format("| POST /v1/messages at half max (%.0f/s, open loop) | %,.0f envelopes/s | p50 %.1f ms | p99 %.1f ms | target p99 <= 10 ms |",
                 halfRate, singleHalf.acceptedPerSecond(1), singleHalf.p(50), singleHalf.p(99)));
         long failures = singleMax.failed() + batchMax.failed() + singleHalf.failed();
+        Figures.put("ingest.raw.rps", raw.recordsPerSecond());
+        Figures.put("ingest.single.max.rps", singleMax.acceptedPerSecond(1));
+        Figures.put("ingest.batch.rps", batchMax.acceptedPerSecond(100));
+        Figures.put("ingest.single.half.rps", singleHalf.acceptedPerSecond(1));
+        Figures.put("ingest.single.half.p50", singleHalf.p(50));
+        Figures.put("ingest.single.half.p99", singleHalf.p(99));
+        Figures.put("ingest.failures", failures);
 
         String report = String.format("""
 
@@ -106,6 +113,9 @@ public final class IngestBenchmark {
                 Math.round(Machine.totalMemoryGiB()), System.getProperty("os.name") + " " + System.getProperty("os.arch"),
                 PHASE.toSeconds(), String.join("\n", rows), failures);
         System.out.println(report);
+        if (!Figures.appendResults()) {
+            return;
+        }
         Path results = Path.of(System.getProperty("laneway.home", ".")).resolve("benchmarks/results/ingest.md");
         Files.createDirectories(results.getParent());
         Files.writeString(results, report, StandardOpenOption.CREATE, StandardOpenOption.APPEND);

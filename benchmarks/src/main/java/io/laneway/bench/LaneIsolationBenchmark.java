@@ -80,6 +80,9 @@ public final class LaneIsolationBenchmark {
         }
         System.out.println(report);
         Path file = root.resolve("benchmarks/results/isolation.md");
+        if (!Figures.appendResults()) {
+            System.exit(0);
+        }
         if (!Files.exists(file)) {
             Files.writeString(file, "# Lane isolation benchmark results\n\nCommand: `bench/isolation`. Target (issue #8): fast-lane p99 while "
                     + "the heavy lane is flooded <= 2x its idle p99.\n");
@@ -180,6 +183,10 @@ public final class LaneIsolationBenchmark {
     private static String report(Histogram idle, boolean idleDone, Histogram flooded, boolean floodedDone, long floodAccepted,
                                  long floodRefused, long heavyDuring) {
         double ratio = (double) flooded.getValueAtPercentile(99) / Math.max(1, idle.getValueAtPercentile(99));
+        Figures.put("isolation.idle.p50", idle.getValueAtPercentile(50));
+        Figures.put("isolation.idle.p99", idle.getValueAtPercentile(99));
+        Figures.put("isolation.flooded.p50", flooded.getValueAtPercentile(50));
+        Figures.put("isolation.flooded.p99", flooded.getValueAtPercentile(99));
         return "\n## Lane isolation benchmark " + LocalDate.now() + ", commit " + Machine.commit() + "\n"
                 + "Machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + String.format("%.0f", Machine.totalMemoryGiB())
                 + " GiB. Command: `bench/isolation` (" + RATE + " demo.greet/s for " + SECONDS + " s per phase, open loop; flood: "

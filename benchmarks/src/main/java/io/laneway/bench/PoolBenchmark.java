@@ -380,6 +380,13 @@ public final class PoolBenchmark {
         }
         Result listener = results.stream().filter(r -> r.name().startsWith("Spring Kafka listener")).findFirst().orElse(null);
         Result parallel = results.stream().filter(r -> r.name().startsWith("Parallel Consumer")).findFirst().orElse(null);
+        Figures.put("pool.laneway.eps", pool.perSecond());
+        Figures.put("pool.full.eps", results.get(1).perSecond());
+        Figures.put("pool.duplicates", results.stream().mapToLong(Result::duplicates).sum());
+        if (listener != null && parallel != null) {
+            Figures.put("pool.listener.eps", listener.perSecond());
+            Figures.put("pool.parallel.eps", parallel.perSecond());
+        }
         if (listener != null && parallel != null) {
             double vsListener = pool.perSecond() / listener.perSecond();
             double vsParallel = pool.perSecond() / parallel.perSecond();
@@ -387,6 +394,9 @@ public final class PoolBenchmark {
                     vsListener, vsListener >= 5 ? "met" : "missed", vsParallel, vsParallel >= 1 ? "met" : "missed"));
         }
         System.out.println(table);
+        if (!Figures.appendResults()) {
+            return;
+        }
         Path file = Path.of(System.getProperty("laneway.home", ".")).resolve("benchmarks/results/pool.md");
         Files.createDirectories(file.getParent());
         Files.writeString(file, table.toString(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);

@@ -99,6 +99,9 @@ public final class ProjectionBenchmark {
         }
         System.out.print(table);
         Path results = root.resolve("benchmarks/results/projection.md");
+        if (!Figures.appendResults()) {
+            System.exit(0);
+        }
         if (!Files.exists(results)) {
             Files.writeString(results, "# Projection benchmark results\n\nCommand: `bench/projection`. Targets (issue #6): local query p99 <= 5 ms, "
                     + "routed p99 <= 20 ms, >= 50,000 events/s materialized by one instance on 2 cores.\n");
@@ -284,6 +287,10 @@ public final class ProjectionBenchmark {
     }
 
     private static String report(long events, double baseline, double[] materialize, Histogram local, Histogram routed) {
+        Figures.put("projection.events.per.second", materialize[0]);
+        Figures.put("projection.baseline.per.second", baseline);
+        Figures.put("projection.local.p99", local.getValueAtPercentile(99) / 1000.0);
+        Figures.put("projection.routed.p99", routed.getValueAtPercentile(99) / 1000.0);
         return String.format("""
 
                 ## Projection benchmark %s, commit %s

@@ -73,12 +73,31 @@ public final class SagaBenchmark {
             tailing = false;
             tail.join(5_000);
             report = report(measured, sendSeconds, all);
+            laneLatencies(platform);
         }
         System.out.println(report);
-        Path file = root.resolve("benchmarks/results/saga.md");
-        Files.writeString(file, report, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        System.out.println("appended to " + file);
+        if (Figures.appendResults()) {
+            Path file = root.resolve("benchmarks/results/saga.md");
+            Files.writeString(file, report, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            System.out.println("appended to " + file);
+        }
         System.exit(0);
+    }
+
+    /**
+     * End-to-end latency per lane over the whole run (warm-up included): from the router routing an envelope to the
+     * pool committing its effects, as the pool's {@code laneway.pool.end_to_end} histogram saw it. The saga's work
+     * uses all three lanes (shipping is long-running).
+     */
+    private static void laneLatencies(Platform platform) {
+        String scrape = Services.metrics(platform.ports().pool());
+        for (String lane : List.of("fast", "heavy", "long-running")) {
+            for (double q : new double[] {0.5, 0.99}) {
+                double seconds = Figures.histogramQuantile(scrape, "laneway_pool_end_to_end_seconds", "lane=\"" + lane + "\"", q);
+                System.out.printf("lane %s end to end p%.0f: %.1f ms%n", lane, q * 100, seconds * 1000);
+                Figures.put("lane." + lane + ".p" + Math.round(q * 100), seconds * 1000);
+            }
+        }
     }
 
     private static List<String> postOrders(HttpClient http, Platform platform, int count) throws Exception {
@@ -162,6 +181,11 @@ public final class SagaBenchmark {
         }
         long decided = durations.getTotalCount();
         double perSecond = decided / Math.max(0.001, (last - first) / 1000.0);
+        Figures.put("saga.offered.rate", RATE);
+        Figures.put("saga.per.second", perSecond);
+        Figures.put("saga.p50", durations.getValueAtPercentile(50));
+        Figures.put("saga.p99", durations.getValueAtPercentile(99));
+        Figures.put("saga.decided.share", decided / (double) Math.max(1, measured.size()));
         return "\n## Saga benchmark " + LocalDate.now() + ", commit " + Machine.commit() + "\n"
                 + "Machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + String.format("%.0f", Machine.totalMemoryGiB())
                 + " GiB. Command: `bench/saga` (offered " + RATE + " orders/s for " + SECONDS + " s, open loop, after " + WARMUP_ORDERS

@@ -1,0 +1,162 @@
+package io.laneway.bench;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+import io.laneway.contracts.Topics;
+import io.laneway.infra.ChildProcess;
+import io.laneway.launcher.Platform;
+import io.laneway.launcher.ServicePorts;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * {@code ./bench/soak}: the whole platform at half its capacity for 20 minutes (issue #8). Capacity is measured first,
+ * in the same run: 64 closed-loop clients POSTing single envelopes for 30 s. Then half of that rate arrives open-loop
+ * while every 15 s the RSS of each service and the pool's lag per lane are sampled. Pass: after the warm-up (the first
+ * fifth) no service's RSS grows by 10% or more, and the fast lane's lag never exceeds 10 seconds of traffic.
+ * Appends to benchmarks/results/soak.md. Loopback only; stops by itself.
+ */
+public final class SoakBenchmark {
+
+    private static final int MINUTES = Integer.getInteger("bench.minutes", 20);
+    private static final Duration SAMPLE_EVERY = Duration.ofSeconds(15);
+
+    record Sample(long atSeconds, Map<String, Long> rssKb, Map<String, Long> lag) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(System.getProperty("laneway.home", ".")).toAbsolutePath().normalize();
+        List<String> quiet = List.of("--logging.level.io.laneway=WARN");
+        String report;
+        try (Platform platform = Platform.start(ServicePorts.random(), root, root.resolve("benchmarks/target/soak-run"), Map.of(
+                "router-service", List.of("--logging.level.io.laneway=WARN", "--laneway.router.rate-limit.default-per-second=1000000"),
+                "consumer-pool-service", quiet, "saga-orchestrator", quiet, "projection-service", quiet))) {
+            HttpLoad load = new HttpLoad(URI.create(platform.routerUrl() + "/v1/messages"), platform.apiKey());
+            String body = "{\"type\":\"demo.greet\",\"priority\":\"normal\",\"payload\":{\"name\":\"soak\"}}";
+            System.out.println("warm-up, then capacity: 64 closed-loop clients for 30 s ...");
+            load.closedLoop(body, 32, Duration.ofSeconds(15));
+            double capacity = load.closedLoop(body, 64, Duration.ofSeconds(30)).acceptedPerSecond(1);
+            double rate = capacity / 2;
+            System.out.printf("capacity %.0f envelopes/s; soaking at %.0f/s for %d min ...%n", capacity, rate, MINUTES);
+
+            List<Sample> samples = new ArrayList<>();
+            long started = System.nanoTime();
+            var result = new HttpLoad.Result[1];
+            Thread driver = Thread.ofPlatform().name("soak-load").start(() -> {
+                try {
+                    result[0] = load.openLoop(body, rate, Duration.ofMinutes(MINUTES));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            try (Admin admin = admin(platform)) {
+                while (driver.isAlive()) {
+                    driver.join(SAMPLE_EVERY.toMillis()); // the sampling period; ends early when the load is done
+                    long at = (System.nanoTime() - started) / 1_000_000_000;
+                    Sample sample = new Sample(at, rss(platform), lag(admin));
+                    samples.add(sample);
+                    System.out.printf("  %4d s  rss %s  lag %s%n", at, sample.rssKb(), sample.lag());
+                }
+            }
+            report = report(capacity, rate, samples, result[0]);
+        }
+        System.out.println(report);
+        Path file = root.resolve("benchmarks/results/soak.md");
+        if (!Files.exists(file)) {
+            Files.writeString(file, "# Soak results\n\nCommand: `./bench/soak` (`BENCH_JAVA_OPTS=-Dbench.minutes=N` for another length)."
+                    + " Targets (issue #8): at half capacity for 20 minutes, RSS growth < 10% after warm-up, lag bounded.\n");
+        }
+        Files.writeString(file, report, StandardOpenOption.APPEND);
+        System.out.println("appended to " + file);
+        System.exit(0);
+    }
+
+    private static Map<String, Long> rss(Platform platform) {
+        Map<String, Long> kb = new LinkedHashMap<>();
+        for (ChildProcess service : platform.services()) {
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(service.pid()), "status"))) {
+                    if (line.startsWith("VmRSS:")) {
+                        kb.put(service.name(), Long.parseLong(line.replaceAll("[^0-9]", "")));
+                    }
+                }
+            } catch (Exception e) {
+                kb.put(service.name(), -1L); // gone: shows in the table as a failure
+            }
+        }
+        return kb;
+    }
+
+    /** Records waiting for the pool per lane: end offsets minus the lane group's committed offsets. */
+    private static Map<String, Long> lag(Admin admin) throws Exception {
+        Map<String, Long> lag = new LinkedHashMap<>();
+        for (String lane : List.of("fast", "heavy", "long-running")) {
+            String topic = "laneway.lane." + lane;
+            var committed = admin.listConsumerGroupOffsets("laneway-pool-" + lane).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+            var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic).partitions();
+            Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
+            partitions.forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+            var ends = admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
+            long total = 0;
+            for (var e : ends.entrySet()) {
+                var done = committed.get(e.getKey());
+                total += Math.max(0, e.getValue().offset() - (done == null ? 0 : done.offset()));
+            }
+            lag.put(lane, total);
+        }
+        return lag;
+    }
+
+    private static Admin admin(Platform platform) {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.infrastructure().kafkaBootstrapServers());
+        return Admin.create(props);
+    }
+
+    private static String report(double capacity, double rate, List<Sample> samples, HttpLoad.Result load) {
+        int warmupIndex = Math.max(0, samples.size() / 5 - 1);
+        Sample afterWarmup = samples.get(warmupIndex);
+        Sample last = samples.getLast();
+        StringBuilder t = new StringBuilder("| service | RSS after warm-up | RSS at the end | max after warm-up | growth | |\n|---|---|---|---|---|---|\n");
+        boolean rssOk = true;
+        for (String service : afterWarmup.rssKb().keySet()) {
+            long base = afterWarmup.rssKb().get(service);
+            long end = last.rssKb().getOrDefault(service, -1L);
+            long max = samples.subList(warmupIndex, samples.size()).stream().mapToLong(s -> s.rssKb().getOrDefault(service, -1L)).max().orElse(-1);
+            double growth = 100.0 * (end - base) / base;
+            boolean ok = end > 0 && growth < 10;
+            rssOk &= ok;
+            t.append(String.format("| %s | %,d MiB | %,d MiB | %,d MiB | %+.1f%% | %s |%n", service, base / 1024, end / 1024, max / 1024, growth,
+                    ok ? "ok" : "over 10%"));
+        }
+        long maxFastLag = samples.subList(warmupIndex, samples.size()).stream().mapToLong(s -> s.lag().get("fast")).max().orElse(0);
+        boolean lagOk = maxFastLag <= rate * 10;
+        return String.format("""
+
+                ## Soak %s, commit %s
+                Machine: %d cores, %.0f GiB. Command: `./bench/soak` (%d minutes; capacity measured first: %,.0f envelopes/s with 64 clients;
+                soak at %,.0f/s open loop, demo.greet through router, pool, projection; sampled every %d s; warm-up = the first fifth).
+
+                %s
+                Fast-lane lag after warm-up: max %,d records, at the end %,d (bound: 10 s of traffic = %,.0f): %s.
+                Requests: %,d sent, %,d accepted, %,d not accepted; latency p50 %.1f ms, p99 %.1f ms.
+                RSS growth < 10%%: %s.
+                """, LocalDate.now(), Machine.commit(), Runtime.getRuntime().availableProcessors(), Machine.totalMemoryGiB(), MINUTES, capacity,
+                rate, SAMPLE_EVERY.toSeconds(), t, maxFastLag, last.lag().get("fast"), rate * 10, lagOk ? "bounded" : "NOT bounded",
+                load == null ? 0 : load.requests(), load == null ? 0 : load.accepted(), load == null ? 0 : load.failed(),
+                load == null ? 0 : load.p(50), load == null ? 0 : load.p(99), rssOk ? "met" : "missed");
+    }
+}
