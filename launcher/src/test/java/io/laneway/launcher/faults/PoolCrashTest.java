@@ -36,7 +36,7 @@ class PoolCrashTest {
         infra.kafka().createTopics(Topics.all());
         String database = "fault_kill";
         Map<String, String> properties = infra.springProperties(database);
-        String[] group = {"--laneway.pool.group-prefix=" + database};
+        String[] group = {PoolProcess.groupsStartingNow(infra.kafkaBootstrapServers(), database)};
         List<String> ids = EnvelopeFeed.newIds(ENVELOPES);
         var feed = new EnvelopeFeed(infra.kafkaBootstrapServers(), infra.schemaRegistryUrl());
         feed.publish(Topics.LANE_FAST, Lane.FAST, ids, "crash", 500, i -> WORK, Duration.ZERO);
@@ -61,7 +61,7 @@ class PoolCrashTest {
         infra.kafka().createTopics(Topics.all());
         String database = "fault_rebalance";
         Map<String, String> properties = infra.springProperties(database);
-        String[] group = {"--laneway.pool.group-prefix=" + database};
+        String[] group = {PoolProcess.groupsStartingNow(infra.kafkaBootstrapServers(), database)};
         List<String> ids = EnvelopeFeed.newIds(ENVELOPES);
         var feed = new EnvelopeFeed(infra.kafkaBootstrapServers(), infra.schemaRegistryUrl());
         var check = new NothingLost(infra.kafkaBootstrapServers(), infra.schemaRegistryUrl(), properties);
@@ -93,7 +93,7 @@ class PoolCrashTest {
         infra.kafka().createTopics(Topics.all());
         String database = "fault_long_running";
         Map<String, String> properties = infra.springProperties(database);
-        String[] group = {"--laneway.pool.group-prefix=" + database};
+        String[] group = {PoolProcess.groupsStartingNow(infra.kafkaBootstrapServers(), database)};
         String id = EnvelopeFeed.newIds(1).getFirst();
         ChildProcess first = PoolProcess.start("long-first", FreePorts.next(), properties, RUN_DIR, group);
         new EnvelopeFeed(infra.kafkaBootstrapServers(), infra.schemaRegistryUrl()).publish(Topics.LANE_LONG_RUNNING, Lane.LONG_RUNNING,

@@ -8,11 +8,20 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 
+import io.laneway.contracts.Topics;
 import io.laneway.infra.ChildProcess;
 import io.laneway.infra.JdkLocator;
 import io.laneway.infra.LocalInfrastructure;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 
 /** consumer-pool-service as its own JVM (the packaged jar), as in production, so faults can hit it or its parts. */
 public final class PoolProcess {
@@ -36,6 +45,34 @@ public final class PoolProcess {
         ChildProcess pool = ChildProcess.start("consumer-pool-" + name, command, root, runDir.resolve("pool-" + name + ".log"));
         pool.awaitReady(Duration.ofSeconds(120), () -> ready(port));
         return pool;
+    }
+
+    /**
+     * Consumer groups for a new pool deployment ({@code <prefix>-fast|heavy|long-running|retry}) that start at the
+     * current end of their topics, so a scenario's pool reads only what the scenario publishes from now on, not the
+     * history every earlier test left on the shared broker. Returns the pool argument naming the groups.
+     */
+    public static String groupsStartingNow(String bootstrapServers, String prefix) {
+        Map<String, List<String>> topicsByGroup = Map.of(
+                prefix + "-fast", List.of(Topics.LANE_FAST),
+                prefix + "-heavy", List.of(Topics.LANE_HEAVY),
+                prefix + "-long-running", List.of(Topics.LANE_LONG_RUNNING),
+                prefix + "-retry", Topics.retryTiers());
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        try (Admin admin = Admin.create(props)) {
+            for (var group : topicsByGroup.entrySet()) {
+                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+                var described = admin.describeTopics(group.getValue()).allTopicNames().get(30, TimeUnit.SECONDS);
+                described.forEach((topic, d) -> d.partitions().forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
+                Map<TopicPartition, OffsetAndMetadata> ends = new HashMap<>();
+                admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).forEach((tp, info) -> ends.put(tp, new OffsetAndMetadata(info.offset())));
+                admin.alterConsumerGroupOffsets(group.getKey(), ends).all().get(30, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot position the consumer groups of " + prefix, e);
+        }
+        return "--laneway.pool.group-prefix=" + prefix;
     }
 
     /** The pool's Prometheus scrape, or "" when it does not answer. */

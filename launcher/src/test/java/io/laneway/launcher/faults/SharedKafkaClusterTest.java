@@ -34,7 +34,7 @@ class SharedKafkaClusterTest {
 
         Map<String, String> a = infra.springProperties("shared_cluster_a");
         List<String> idsA = EnvelopeFeed.newIds(200);
-        try (ChildProcess poolA = PoolProcess.start("deployment-a", FreePorts.next(), a, RUN_DIR, "--laneway.pool.group-prefix=deployment-a")) {
+        try (ChildProcess poolA = PoolProcess.start("deployment-a", FreePorts.next(), a, RUN_DIR, PoolProcess.groupsStartingNow(infra.kafkaBootstrapServers(), "deployment-a"))) {
             feed.publish(Topics.LANE_FAST, Lane.FAST, idsA, "a", 50, i -> WORK, Duration.ZERO);
             var reportA = new NothingLost(infra.kafkaBootstrapServers(), infra.schemaRegistryUrl(), a)
                     .awaitReport("deployment A on a shared cluster", idsA, Duration.ofSeconds(120));
@@ -42,15 +42,16 @@ class SharedKafkaClusterTest {
         }
 
         Map<String, String> b = infra.springProperties("shared_cluster_b");
+        String groupB = PoolProcess.groupsStartingNow(infra.kafkaBootstrapServers(), "deployment-b");
         List<String> idsB = EnvelopeFeed.newIds(200);
         var checkB = new NothingLost(infra.kafkaBootstrapServers(), infra.schemaRegistryUrl(), b);
         try (ChildProcess poolB = PoolProcess.start("deployment-b-no-relay", FreePorts.next(), b, RUN_DIR,
-                "--laneway.pool.group-prefix=deployment-b", "--laneway.pool.outbox.relay-enabled=false")) {
+                groupB, "--laneway.pool.outbox.relay-enabled=false")) {
             feed.publish(Topics.LANE_FAST, Lane.FAST, idsB, "b", 50, i -> WORK, Duration.ZERO);
             io.laneway.infra.Await.until("B's effects, with its outbox rows left in the table", Duration.ofSeconds(120),
                     () -> checkB.effects(idsB) == idsB.size());
         }
-        try (ChildProcess poolB = PoolProcess.start("deployment-b", FreePorts.next(), b, RUN_DIR, "--laneway.pool.group-prefix=deployment-b")) {
+        try (ChildProcess poolB = PoolProcess.start("deployment-b", FreePorts.next(), b, RUN_DIR, groupB)) {
             var reportB = checkB.awaitReport("deployment B's relay after A's on a shared cluster", idsB, Duration.ofSeconds(60));
             assertThat(reportB.lost()).as(reportB.toString()).isZero();
             assertThat(reportB.duplicated()).as(reportB.toString()).isZero();

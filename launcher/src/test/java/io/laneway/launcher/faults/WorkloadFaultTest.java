@@ -43,7 +43,7 @@ class WorkloadFaultTest {
         EnvelopeFeed.Work notJson = new EnvelopeFeed.Work("demo.work", "{\"millis\": 2");
         int poison = envelopes / 100;
         var feed = new EnvelopeFeed(infra.kafkaBootstrapServers(), infra.schemaRegistryUrl());
-        try (ChildProcess pool = PoolProcess.start("poison", FreePorts.next(), properties, RUN_DIR, "--laneway.pool.group-prefix=" + database)) {
+        try (ChildProcess pool = PoolProcess.start("poison", FreePorts.next(), properties, RUN_DIR, PoolProcess.groupsStartingNow(infra.kafkaBootstrapServers(), database))) {
             feed.publish(Topics.LANE_FAST, Lane.FAST, ids, "poison", 300,
                     i -> i % 100 == 99 ? (i % 200 == 99 ? wrongShape : notJson) : good, Duration.ofSeconds(10));
             assertThat(feed.sendFailures()).isZero();
@@ -79,7 +79,7 @@ class WorkloadFaultTest {
         var feed = new EnvelopeFeed(infra.kafkaBootstrapServers(), infra.schemaRegistryUrl());
         int port = FreePorts.next();
         String breaker = "resilience4j.circuitbreaker.instances.demo-downstream.";
-        try (ChildProcess pool = PoolProcess.start("spike", port, properties, RUN_DIR, "--laneway.pool.group-prefix=" + database,
+        try (ChildProcess pool = PoolProcess.start("spike", port, properties, RUN_DIR, PoolProcess.groupsStartingNow(infra.kafkaBootstrapServers(), database),
                 "--laneway.pool.examples.downstream-url=http://127.0.0.1:" + downstream.getAddress().getPort(),
                 // a call slower than 300 ms counts as slow; half of the last 10 slow opens the breaker
                 "--" + breaker + "slow-call-duration-threshold=300ms", "--" + breaker + "slow-call-rate-threshold=50",
