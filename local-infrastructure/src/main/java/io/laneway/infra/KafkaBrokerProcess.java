@@ -107,6 +107,15 @@ public final class KafkaBrokerProcess implements AutoCloseable {
             var existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
             admin.createTopics(partitionsByTopic.entrySet().stream().filter(e -> !existing.contains(e.getKey()))
                     .map(e -> new NewTopic(e.getKey(), e.getValue(), (short) 1)).toList()).all().get(30, TimeUnit.SECONDS);
+            // as LocalKafka: writers that start the moment a topic exists must find every partition's leader
+            Await.until("leaders for every partition of " + partitionsByTopic.keySet(), Duration.ofSeconds(30), () -> {
+                try {
+                    return admin.describeTopics(partitionsByTopic.keySet()).allTopicNames().get(5, TimeUnit.SECONDS).values().stream()
+                            .allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+                } catch (Exception notYet) {
+                    return false;
+                }
+            });
         } catch (Exception e) {
             throw new IllegalStateException("Cannot create topics " + partitionsByTopic.keySet(), e);
         }

@@ -55,6 +55,17 @@ public final class LocalKafka implements AutoCloseable {
                         .map(e -> new NewTopic(e.getKey(), e.getValue(), (short) 1))
                         .toList();
                 admin.createTopics(missing).all().get();
+                // A producer that writes the moment a topic exists can meet NotLeaderOrFollower, and an idempotent
+                // one then saw OutOfOrderSequence and lost records in a test: return only once every partition leads.
+                var names = partitionsByTopic.keySet();
+                Await.until("leaders for every partition of " + names, java.time.Duration.ofSeconds(30), () -> {
+                    try {
+                        return admin.describeTopics(names).allTopicNames().get().values().stream()
+                                .allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+                    } catch (Exception notYet) {
+                        return false;
+                    }
+                });
             } catch (Exception e) {
                 throw new IllegalStateException("Cannot create topics " + partitionsByTopic.keySet(), e);
             }

@@ -27,6 +27,13 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /** Publishes a known set of lifecycle and order events (what the router, pool and saga would) and remembers the keys. */
 public final class ProjectionEvents {
 
+    private static final java.util.concurrent.atomic.AtomicReference<Exception> FAILED_SENDS = new java.util.concurrent.atomic.AtomicReference<>();
+    private static final org.apache.kafka.clients.producer.Callback NOTE_FAILURE = (metadata, error) -> {
+        if (error != null) {
+            FAILED_SENDS.compareAndSet(null, error);
+        }
+    };
+
     public final List<String> messageIds = new ArrayList<>();
     public final List<String> orderIds = new ArrayList<>();
     public final List<String> products = new ArrayList<>();
@@ -51,11 +58,11 @@ public final class ProjectionEvents {
                 published.messageIds.add(id);
                 Lane lane = lanes[i % lanes.length];
                 String type = "type-" + (i % 4);
-                producer.send(new ProducerRecord<>(Topics.LIFECYCLE, id, lifecycle(id, type, lane, MessageStatus.ROUTED, now, null)));
+                producer.send(new ProducerRecord<>(Topics.LIFECYCLE, id, lifecycle(id, type, lane, MessageStatus.ROUTED, now, null)), NOTE_FAILURE);
                 if (i % 10 != 0) { // every tenth message is still on its way
                     MessageStatus end = i % 7 == 0 ? MessageStatus.DEAD_LETTERED : MessageStatus.COMPLETED;
                     producer.send(new ProducerRecord<>(Topics.LIFECYCLE, id,
-                            lifecycle(id, type, lane, end, now.plusMillis(20), end == MessageStatus.COMPLETED ? 5L + i % 200 : null)));
+                            lifecycle(id, type, lane, end, now.plusMillis(20), end == MessageStatus.COMPLETED ? 5L + i % 200 : null)), NOTE_FAILURE);
                 }
             }
             for (int i = 0; i < orders; i++) {
@@ -72,6 +79,9 @@ public final class ProjectionEvents {
             }
             producer.flush();
         }
+        if (FAILED_SENDS.get() != null) {
+            throw new IllegalStateException("Publishing the test events failed; the views could not hold them all", FAILED_SENDS.get());
+        }
         return published;
     }
 
@@ -82,6 +92,7 @@ public final class ProjectionEvents {
 
     private static void send(KafkaProducer<String, SpecificRecord> producer, String orderId, Object event, Instant at) {
         producer.send(new ProducerRecord<>(Topics.ORDER_EVENTS, null, at.toEpochMilli(), orderId,
-                OrderEvent.newBuilder().setEventId(UUID.randomUUID().toString()).setOrderId(orderId).setOccurredAt(at).setEvent(event).build()));
+                OrderEvent.newBuilder().setEventId(UUID.randomUUID().toString()).setOrderId(orderId).setOccurredAt(at).setEvent(event).build()),
+                NOTE_FAILURE);
     }
 }
