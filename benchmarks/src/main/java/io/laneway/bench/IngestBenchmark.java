@@ -102,7 +102,7 @@ public final class IngestBenchmark {
         String report = String.format("""
 
                 ## Ingest benchmark, %s (commit %s)
-                Machine: %d cores, %d GiB RAM, %s. Command: `./bench/ingest` (phases of %d s; broker in its own process; load generator on the same cores).
+                Machine: %d cores, %d GiB RAM, %s. Command: `./bench/ingest`%s (phases of %d s; broker in its own process; load generator on the same cores).
 
                 | what | throughput | latency | vs baseline |
                 |---|---|---|---|
@@ -111,6 +111,8 @@ public final class IngestBenchmark {
                 Non-202 answers during the measured phases: %d.
                 """, LocalDate.now(), Machine.commit(), Runtime.getRuntime().availableProcessors(),
                 Math.round(Machine.totalMemoryGiB()), System.getProperty("os.name") + " " + System.getProperty("os.arch"),
+                System.getProperty("bench.router.jvmArgs", "").isBlank() ? ""
+                        : " with `-Dbench.router.jvmArgs=\"" + System.getProperty("bench.router.jvmArgs") + "\"`",
                 PHASE.toSeconds(), String.join("\n", rows), failures);
         System.out.println(report);
         if (!Figures.appendResults()) {
