@@ -21,8 +21,8 @@ final class Figures {
 
     static void put(String key, double value) {
         String file = System.getProperty("bench.figures");
-        if (file == null) {
-            return;
+        if (file == null || Double.isNaN(value)) {
+            return; // nothing measured (e.g. a lane without traffic in this benchmark): another step may have it
         }
         try {
             Files.writeString(Path.of(file), key + "=" + String.format(Locale.ROOT, "%.4f", value) + "\n",

@@ -72,6 +72,12 @@ public final class LaneIsolationBenchmark {
             List<String> flooded = measure(http, platform, SECONDS);
             boolean floodedDone = awaitCompleted(flooded, Duration.ofMinutes(2));
             long heavyDuring = heavyProcessed(platform) - heavyBefore;
+            // the heavy lane's end-to-end latency for the suite: only this benchmark gives that lane work
+            String scrape = Services.metrics(platform.ports().pool());
+            for (double q : new double[] {0.5, 0.99}) {
+                Figures.put("lane.heavy.p" + Math.round(q * 100),
+                        1000 * Figures.histogramQuantile(scrape, "laneway_pool_end_to_end_seconds", "lane=\"heavy\"", q));
+            }
             flooding = false;
             flood.join(10_000);
             tailing = false;

@@ -21,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * throughput and query p99, and each service's peak RSS. Every comparison is measured side by side inside its
  * benchmark's run. Appends to benchmarks/results/suite.md; charts go to benchmarks/results/suite-*.png.
  *
- * <p>The parameters are shorter than the single benchmarks' defaults so the whole suite takes about 20 minutes; pass
+ * <p>The parameters are shorter than the single benchmarks' defaults so the whole suite takes about 10 minutes; pass
  * {@code -Dsuite.only=ingest,pool} to run some steps only.
  */
 public final class SuiteBenchmark {
@@ -86,6 +86,7 @@ public final class SuiteBenchmark {
                 Machine: %d cores, %.0f GiB, %s. Command: `./bench/suite` (%.0f minutes; steps: %s).
 
                 %s
+                Peak RSS is each process's VmHWM, sampled every second; PostgreSQL runs detached (pg_ctl) and is not sampled.
                 Charts of this run: suite-throughput.png, suite-latency.png, suite-rss.png.
                 """, date, Machine.commit(), Runtime.getRuntime().availableProcessors(), Machine.totalMemoryGiB(),
                 System.getProperty("os.name") + " " + System.getProperty("os.arch"), minutes, outcome, table);
@@ -130,11 +131,13 @@ public final class SuiteBenchmark {
 
     /** VmHWM is the process's own peak resident set so far, so sampling it now and then still finds the peak. */
     private static void sample(ProcessHandle process, Map<String, Long> peakRssKb) {
-        String service = serviceOf(process.info().commandLine().orElse(""));
-        if (service == null) {
-            return;
-        }
         try {
+            // /proc directly: ProcessHandle.Info leaves out the command line of a JVM with a class path this long (the broker)
+            String commandLine = new String(Files.readAllBytes(Path.of("/proc", String.valueOf(process.pid()), "cmdline"))).replace('\0', ' ');
+            String service = serviceOf(commandLine);
+            if (service == null) {
+                return;
+            }
             for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
                 if (line.startsWith("VmHWM:")) {
                     long kb = Long.parseLong(line.replaceAll("[^0-9]", ""));

@@ -32,7 +32,8 @@ final class SuiteTable {
         row(t, "pool, full pipeline (outbox relayed to Kafka)", num(figure(f, "pool.full.eps"), "envelopes/s"), "", "",
                 "duplicate effects: " + num(figure(f, "pool.duplicates"), ""));
         for (String lane : new String[] {"fast", "heavy", "long-running"}) {
-            row(t, "end to end, " + lane + " lane (routed -> effects committed, saga run)",
+            row(t, "end to end, " + lane + " lane (routed -> effects committed; " + (lane.equals("heavy")
+                            ? "report.render under the isolation flood, queueing included)" : "saga run)"),
                     ms(f, "lane." + lane + ".p50") + " / " + ms(f, "lane." + lane + ".p99") + " (p50 / p99)", "", "", "");
         }
         double idle = figure(f, "isolation.idle.p99");
