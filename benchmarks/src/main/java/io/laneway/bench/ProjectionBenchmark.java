@@ -289,6 +289,8 @@ public final class ProjectionBenchmark {
     private static String report(long events, double baseline, double[] materialize, Histogram local, Histogram routed) {
         Figures.put("projection.events.per.second", materialize[0]);
         Figures.put("projection.baseline.per.second", baseline);
+        Figures.put("projection.local.p50", local.getValueAtPercentile(50) / 1000.0);
+        Figures.put("projection.routed.p50", routed.getValueAtPercentile(50) / 1000.0);
         Figures.put("projection.local.p99", local.getValueAtPercentile(99) / 1000.0);
         Figures.put("projection.routed.p99", routed.getValueAtPercentile(99) / 1000.0);
         return String.format("""
