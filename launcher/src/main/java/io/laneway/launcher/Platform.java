@@ -108,8 +108,9 @@ public final class Platform implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first with ./mvnw -DskipTests install");
         }
-        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx512m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--server.port=" + port, "--server.address=127.0.0.1"));
+        List<String> command = new ArrayList<>(List.of(java.toString()));
+        command.addAll(jvmArguments());
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--server.address=127.0.0.1"));
         command.addAll(common);
         command.addAll(extra);
         command.addAll(extraArguments.getOrDefault(name, List.of()));
@@ -117,6 +118,17 @@ public final class Platform implements AutoCloseable {
         Path logFile = runDir.resolve("logs").resolve(name + ".log");
         launches.put(name, new Launch(List.copyOf(command), root, logFile, port));
         return ChildProcess.start(name, command, root, logFile);
+    }
+
+    /**
+     * JVM flags of every service. The default favours start-up on a laptop (C1 only, serial GC, small heap), which suits
+     * {@code ./laneway} and the tests; benchmarks pass production-like flags through the system property
+     * {@code laneway.platform.jvmArgs} (whitespace-separated), e.g. a fixed, pre-touched heap for the soak.
+     */
+    static List<String> jvmArguments() {
+        String configured = System.getProperty("laneway.platform.jvmArgs", "").trim();
+        return configured.isEmpty() ? List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")
+                : List.of(configured.split("\\s+"));
     }
 
     private static byte[] randomBytes() {
