@@ -123,12 +123,12 @@ public final class Platform implements AutoCloseable {
     /**
      * JVM flags of every service. The default favours start-up on a laptop (C1 only, serial GC, small heap), which suits
      * {@code ./laneway} and the tests; benchmarks pass production-like flags through the system property
-     * {@code laneway.platform.jvmArgs} (whitespace-separated), e.g. a fixed, pre-touched heap for the soak.
+     * {@code laneway.platform.jvmArgs} (separated by ';' or whitespace), e.g. a fixed, pre-touched heap for the soak.
      */
     static List<String> jvmArguments() {
         String configured = System.getProperty("laneway.platform.jvmArgs", "").trim();
         return configured.isEmpty() ? List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")
-                : List.of(configured.split("\\s+"));
+                : List.of(configured.split("[;\\s]+"));
     }
 
     private static byte[] randomBytes() {
