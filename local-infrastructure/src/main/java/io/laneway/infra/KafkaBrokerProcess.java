@@ -110,8 +110,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
             // as LocalKafka: writers that start the moment a topic exists must find every partition's leader
             Await.until("leaders for every partition of " + partitionsByTopic.keySet(), Duration.ofSeconds(30), () -> {
                 try {
-                    return admin.describeTopics(partitionsByTopic.keySet()).allTopicNames().get(5, TimeUnit.SECONDS).values().stream()
-                            .allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+                    return ReadyPartitions.allLead(admin, partitionsByTopic.keySet());
                 } catch (Exception notYet) {
                     return false;
                 }

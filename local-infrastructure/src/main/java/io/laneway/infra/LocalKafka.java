@@ -60,8 +60,7 @@ public final class LocalKafka implements AutoCloseable {
                 var names = partitionsByTopic.keySet();
                 Await.until("leaders for every partition of " + names, java.time.Duration.ofSeconds(30), () -> {
                     try {
-                        return admin.describeTopics(names).allTopicNames().get().values().stream()
-                                .allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+                        return ReadyPartitions.allLead(admin, names);
                     } catch (Exception notYet) {
                         return false;
                     }
