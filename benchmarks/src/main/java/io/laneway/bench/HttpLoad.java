@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 
 import org.HdrHistogram.ConcurrentHistogram;
@@ -67,6 +68,8 @@ final class HttpLoad {
         long intervalNanos = (long) (1e9 / perSecond);
         long total = (long) (perSecond * duration.toSeconds());
         long start = System.nanoTime();
+        // -Dbench.trace=true: the worst latency per second of schedule, to see whether a tail is spread or one stall
+        AtomicLongArray worstPerSecond = new AtomicLongArray((int) duration.toSeconds() + 1);
         try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
             for (long i = 0; i < total; i++) {
                 long scheduled = start + i * intervalNanos;
@@ -74,8 +77,19 @@ final class HttpLoad {
                 if (wait > 0) {
                     LockSupport.parkNanos(wait);
                 }
-                threads.submit(() -> record(send(body), scheduled, histogram, requests, accepted, failed));
+                int second = (int) ((scheduled - start) / 1_000_000_000L);
+                threads.submit(() -> {
+                    record(send(body), scheduled, histogram, requests, accepted, failed);
+                    worstPerSecond.accumulateAndGet(second, (System.nanoTime() - scheduled) / 1000, Math::max);
+                });
             }
+        }
+        if (Boolean.getBoolean("bench.trace")) {
+            StringBuilder line = new StringBuilder("worst latency per second (ms):");
+            for (int s = 0; s < worstPerSecond.length(); s++) {
+                line.append(' ').append(worstPerSecond.get(s) / 1000);
+            }
+            System.out.println(line);
         }
         return new Result(requests.get(), accepted.get(), failed.get(), (System.nanoTime() - start) / 1e9, histogram);
     }

@@ -7,9 +7,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Comparator;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -39,7 +37,7 @@ public final class LocalPostgres implements AutoCloseable {
     public static LocalPostgres start(int port, Path runDir) {
         try {
             Path dataDir = Files.createDirectories(runDir).resolve("pgdata-" + ProcessHandle.current().pid() + "-" + INSTANCES.incrementAndGet());
-            deleteRecursively(dataDir); // left over by an earlier JVM that had this pid
+            Directories.deleteRecursively(dataDir); // left over by an earlier JVM that had this pid
             LocalPostgres local = new LocalPostgres(dataDir, port);
             local.startServer();
             return local;
@@ -118,17 +116,6 @@ public final class LocalPostgres implements AutoCloseable {
     @Override
     public synchronized void close() {
         stop();
-        deleteRecursively(dataDir);
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot delete " + dir, e);
-        }
+        Directories.deleteRecursively(dataDir);
     }
 }

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.laneway.contracts.registry.SchemaRegistryClient;
 import io.laneway.router.classify.TypeCatalog;
 import io.laneway.router.ingest.InvalidRequestException;
@@ -25,7 +25,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Payload schemas per message type, kept in the schema registry. A type whose catalog entry names a
  * {@code payload-schema} subject has every payload checked against that subject's latest version (re-read
- * every minute, so a schema evolved in the registry applies without a restart). The schemas shipped in
+ * in the background every minute, {@code laneway.router.payload-schema-refresh}, so a schema evolved in the registry
+ * applies without a restart; see {@link LatestSchemas}). The schemas shipped in
  * {@code payload-schemas/<subject>.avsc} are registered at start-up under BACKWARD_TRANSITIVE, so the
  * registry refuses an incompatible change.
  */
@@ -33,17 +34,17 @@ import tools.jackson.databind.JsonNode;
 public class PayloadSchemas {
 
     private static final Logger log = LoggerFactory.getLogger(PayloadSchemas.class);
-    private static final Duration REFRESH = Duration.ofMinutes(1);
     private static final int SHOWN_VIOLATIONS = 10;
 
-    private record Loaded(Schema schema, long loadedAtNanos) {
-    }
-
     private final SchemaRegistryClient registry;
-    private final Map<String, Loaded> bySubject = new ConcurrentHashMap<>();
+    private final LatestSchemas latest;
 
-    public PayloadSchemas(@Value("${laneway.schema-registry.url}") String registryUrl) {
+    public PayloadSchemas(@Value("${laneway.schema-registry.url}") String registryUrl,
+                          @Value("${laneway.router.payload-schema-refresh:1m}") Duration refresh) {
         this.registry = SchemaRegistryClient.forUrl(registryUrl);
+        // a re-read may wait on the registry for seconds: a virtual thread of its own, not a common-pool worker
+        this.latest = new LatestSchemas(registry::latestSchema, refresh,
+                Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("payload-schema-refresh-", 0).factory()), Ticker.systemTicker());
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -79,18 +80,9 @@ public class PayloadSchemas {
     }
 
     private Schema schema(String subject) {
-        Loaded loaded = bySubject.get(subject);
-        if (loaded != null && System.nanoTime() - loaded.loadedAtNanos() < REFRESH.toNanos()) {
-            return loaded.schema();
-        }
         try {
-            Schema latest = registry.latestSchema(subject);
-            bySubject.put(subject, new Loaded(latest, System.nanoTime()));
-            return latest;
+            return latest.latest(subject);
         } catch (RuntimeException e) {
-            if (loaded != null) {
-                return loaded.schema(); // the registry is down: keep validating with the schema we have
-            }
             throw new PayloadSchemaUnavailableException(subject, e);
         }
     }
