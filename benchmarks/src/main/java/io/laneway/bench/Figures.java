@@ -43,6 +43,18 @@ final class Figures {
      * histogram is empty.
      */
     static double histogramQuantile(String scrape, String metric, String labelFilter, double q) {
+        return quantile(cumulative(scrape, metric, labelFilter), q);
+    }
+
+    /** As {@link #histogramQuantile}, over what was observed between two scrapes of the same process. */
+    static double histogramQuantileBetween(String before, String after, String metric, String labelFilter, double q) {
+        TreeMap<Double, Double> earlier = cumulative(before, metric, labelFilter);
+        TreeMap<Double, Double> delta = cumulative(after, metric, labelFilter);
+        delta.replaceAll((upper, count) -> count - earlier.getOrDefault(upper, 0.0));
+        return quantile(delta, q);
+    }
+
+    private static TreeMap<Double, Double> cumulative(String scrape, String metric, String labelFilter) {
         TreeMap<Double, Double> cumulative = new TreeMap<>();
         for (String line : scrape.lines().toList()) {
             if (!line.startsWith(metric + "_bucket{") || !line.contains(labelFilter)) {
@@ -53,6 +65,10 @@ final class Figures {
             double upper = bound.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(bound);
             cumulative.merge(upper, Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)), Double::sum);
         }
+        return cumulative;
+    }
+
+    private static double quantile(TreeMap<Double, Double> cumulative, double q) {
         if (cumulative.isEmpty() || cumulative.lastEntry().getValue() == 0) {
             return Double.NaN;
         }

@@ -76,13 +76,21 @@ public final class IngestBenchmark {
         var singleMax = singles.closedLoop(single, 64, PHASE);
         double halfRate = singleMax.acceptedPerSecond(1) / 2;
         // The latency phase comes before the floods of the raw and batch phases, and starts with the page cache written
-        // back: on ext4 (data=ordered) the kernel's write-back of a flood's dirty pages, 30 s later, stalled the
-        // broker's appends for 0.3-1 s, which measured the previous phase rather than this one. The phase lasts at
+        // back (the kernel writes a flood's dirty pages back 30 s later, which would measure the previous phase). It
+        // settles at its rate for 10 s first (the first seconds after the maximum ran 2-3x slower), then measures at
         // least 40 s, so the write-back of its own data (every 30 s) falls inside it.
         writeBackPageCache();
         Duration latencyPhase = PHASE.compareTo(Duration.ofSeconds(40)) > 0 ? PHASE : Duration.ofSeconds(40);
         System.out.printf("single-envelope at half the maximum (%.0f/s, open loop, %d s) ...%n", halfRate, latencyPhase.toSeconds());
+        singles.openLoop(single, halfRate, Duration.ofSeconds(10)); // settle at the rate before measuring it
+        String routerBefore = Services.metrics(port);
         var singleHalf = singles.openLoop(single, halfRate, latencyPhase);
+        String routerAfter = Services.metrics(port);
+        // the same requests as the router saw them: Tomcat in to response out, and of that the wait for Kafka's ack
+        double routerP99 = 1000 * Figures.histogramQuantileBetween(routerBefore, routerAfter, "http_server_requests_seconds",
+                "uri=\"/v1/messages\"", 0.99);
+        double ackP99 = 1000 * Figures.histogramQuantileBetween(routerBefore, routerAfter, "laneway_router_publish_latency_seconds",
+                "lane=\"FAST\"", 0.99);
 
         System.out.println("raw producer (ProducerPerformance) ...");
         var raw = RawProducerBaseline.run(bootstrap, "bench.raw", 300_000, 1024);
@@ -99,6 +107,8 @@ public final class IngestBenchmark {
                 batchMax.acceptedPerSecond(100), batchMax.p(50), batchMax.p(99), 100 * batchMax.acceptedPerSecond(100) / raw.recordsPerSecond()));
         rows.add(String.format("| POST /v1/messages at half max (%.0f/s, open loop, " + latencyPhase.toSeconds() + " s) | %,.0f envelopes/s | p50 %.1f ms | p99 %.1f ms | target p99 <= 10 ms |",
                 halfRate, singleHalf.acceptedPerSecond(1), singleHalf.p(50), singleHalf.p(99)));
+        rows.add(String.format("| the same, as the router measured it | | p99 %.1f ms in the router, of which p99 %.1f ms waiting for Kafka's ack | |",
+                routerP99, ackP99));
         long failures = singleMax.failed() + batchMax.failed() + singleHalf.failed();
         Figures.put("ingest.raw.rps", raw.recordsPerSecond());
         Figures.put("ingest.single.max.rps", singleMax.acceptedPerSecond(1));
@@ -106,6 +116,8 @@ public final class IngestBenchmark {
         Figures.put("ingest.single.half.rps", singleHalf.acceptedPerSecond(1));
         Figures.put("ingest.single.half.p50", singleHalf.p(50));
         Figures.put("ingest.single.half.p99", singleHalf.p(99));
+        Figures.put("ingest.single.half.router.p99", routerP99);
+        Figures.put("ingest.single.half.ack.p99", ackP99);
         Figures.put("ingest.failures", failures);
 
         String report = String.format("""

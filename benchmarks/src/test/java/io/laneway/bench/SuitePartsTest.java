@@ -38,6 +38,23 @@ class SuitePartsTest {
         assertThat(Figures.histogramQuantile(SCRAPE, "laneway_pool_end_to_end_seconds", "lane=\"long-running\"", 0.5)).isNaN();
     }
 
+    @Test
+    void betweenTwoScrapesOnlyTheNewObservationsCount() {
+        // before: the 50 fast ones; after: 50 more, all between 0.1 and 1 s
+        String before = """
+                laneway_pool_end_to_end_seconds_bucket{lane="fast",le="0.01"} 50
+                laneway_pool_end_to_end_seconds_bucket{lane="fast",le="0.1"} 50
+                laneway_pool_end_to_end_seconds_bucket{lane="fast",le="1.0"} 50
+                laneway_pool_end_to_end_seconds_bucket{lane="fast",le="+Inf"} 50
+                """;
+        String after = before.replace("le=\"1.0\"} 50", "le=\"1.0\"} 100").replace("le=\"+Inf\"} 50", "le=\"+Inf\"} 100");
+
+        assertThat(Figures.histogramQuantile(after, "laneway_pool_end_to_end_seconds", "lane=\"fast\"", 0.5)).isCloseTo(0.01, within(1e-9));
+        assertThat(Figures.histogramQuantileBetween(before, after, "laneway_pool_end_to_end_seconds", "lane=\"fast\"", 0.5))
+                .isCloseTo(0.55, within(1e-9));
+        assertThat(Figures.histogramQuantileBetween(after, after, "laneway_pool_end_to_end_seconds", "lane=\"fast\"", 0.5)).isNaN();
+    }
+
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(nullValues = "none", value = {
             "/usr/lib/jvm/java-21/bin/java -Xmx512m -jar /r/router-service/target/router-service.jar --server.port=1, router-service",

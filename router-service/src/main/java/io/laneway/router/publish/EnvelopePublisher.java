@@ -30,11 +30,13 @@ public class EnvelopePublisher {
     private static final Logger log = LoggerFactory.getLogger(EnvelopePublisher.class);
 
     private final KafkaTemplate<String, Object> kafka;
+    private final KafkaTemplate<String, Object> lifecycle;
     private final Duration ackTimeout;
 
-    public EnvelopePublisher(KafkaTemplate<String, Object> kafka,
+    public EnvelopePublisher(KafkaTemplate<String, Object> kafka, LifecycleProducer lifecycle,
                              @Value("${laneway.router.kafka-ack-timeout:5s}") Duration ackTimeout) {
         this.kafka = kafka;
+        this.lifecycle = lifecycle.template();
         this.ackTimeout = ackTimeout;
     }
 
@@ -64,7 +66,7 @@ public class EnvelopePublisher {
      * producer's I/O thread never serializes.
      */
     public void announceRouted(Envelope envelope) {
-        kafka.send(Topics.LIFECYCLE, envelope.getId(), routedEvent(envelope))
+        lifecycle.send(Topics.LIFECYCLE, envelope.getId(), routedEvent(envelope))
                 .whenComplete((ok, error) -> {
                     if (error != null) {
                         log.warn("ROUTED lifecycle event for {} not written: {}", envelope.getId(), error.toString());
