@@ -31,7 +31,7 @@ public final class SuiteBenchmark {
     }
 
     static final List<Step> STEPS = List.of(
-            new Step("ingest", IngestBenchmark.class, List.of("-Dbench.seconds=15")),
+            new Step("ingest", IngestBenchmark.class, List.of("-Dbench.seconds=15", "-XX:+UseZGC")), // see bench/ingest
             new Step("pool", PoolBenchmark.class, List.of("-Dbench.records=50000")),
             new Step("isolation", LaneIsolationBenchmark.class, List.of("-Dbench.seconds=20")),
             new Step("saga", SagaBenchmark.class, List.of("-Dbench.rate=30", "-Dbench.seconds=20", "-Dbench.warmupOrders=200")),
