@@ -189,7 +189,8 @@ public final class SagaBenchmark {
         return "\n## Saga benchmark " + LocalDate.now() + ", commit " + Machine.commit() + "\n"
                 + "Machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + String.format("%.0f", Machine.totalMemoryGiB())
                 + " GiB. Command: `bench/saga` (offered " + RATE + " orders/s for " + SECONDS + " s, open loop, after " + WARMUP_ORDERS
-                + " warm-up orders; ~10% payments declined; the four services and the infrastructure on the same 2 cores).\n\n"
+                + " warm-up orders; ~10% payments declined; the four services and the infrastructure on the same 2 cores; service JVM flags: `"
+                + String.join(" ", io.laneway.launcher.Platform.serviceJvmArguments()) + "`).\n\n"
                 + "| orders offered | decided | completed | compensated | sagas/s (first POST to last outcome) | p50 | p99 | max |\n"
                 + "|---|---|---|---|---|---|---|---|\n"
                 + String.format("| %d | %d%s | %d | %d | %.0f | %d ms | %d ms | %d ms |%n", measured.size(), decided, all ? "" : " (timed out)",

@@ -109,7 +109,7 @@ public final class Platform implements AutoCloseable {
             throw new IllegalStateException(jar + " is missing: build first with ./mvnw -DskipTests install");
         }
         List<String> command = new ArrayList<>(List.of(java.toString()));
-        command.addAll(jvmArguments());
+        command.addAll(serviceJvmArguments());
         command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--server.address=127.0.0.1"));
         command.addAll(common);
         command.addAll(extra);
@@ -125,7 +125,7 @@ public final class Platform implements AutoCloseable {
      * {@code ./laneway} and the tests; benchmarks pass production-like flags through the system property
      * {@code laneway.platform.jvmArgs} (separated by ';' or whitespace), e.g. a fixed, pre-touched heap for the soak.
      */
-    static List<String> jvmArguments() {
+    public static List<String> serviceJvmArguments() {
         String configured = System.getProperty("laneway.platform.jvmArgs", "").trim();
         return configured.isEmpty() ? List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")
                 : List.of(configured.split("[;\\s]+"));
