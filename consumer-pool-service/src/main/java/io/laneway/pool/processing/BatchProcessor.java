@@ -16,6 +16,8 @@ import io.laneway.pool.handler.HandlerRegistry;
 import io.laneway.pool.resilience.DatabaseBreaker;
 import io.laneway.pool.resilience.DatabaseOutage;
 import io.laneway.pool.resilience.DownstreamBreakers;
+import io.laneway.pool.resilience.LockContention;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,11 +51,13 @@ public class BatchProcessor {
     private final DownstreamBreakers breakers;
     private final CheckpointStore checkpoints;
     private final DatabaseBreaker database;
+    private final MeterRegistry meters;
 
     public BatchProcessor(@Qualifier("batchTransactions") TransactionTemplate tx, JdbcTemplate jdbcTemplate, JdbcClient jdbc, HandlerRegistry handlers,
                           OutboxWriter outbox, ObjectMapper json, DownstreamBreakers breakers, CheckpointStore checkpoints,
-                          DatabaseBreaker database) {
+                          DatabaseBreaker database, MeterRegistry meters) {
         this.database = database;
+        this.meters = meters;
         this.tx = tx;
         this.jdbcTemplate = jdbcTemplate;
         this.jdbc = jdbc;
@@ -81,6 +85,7 @@ public class BatchProcessor {
         }
         long started = System.nanoTime();
         runBatch(batch);
+        deferLostLockRaces(batch);
         Throwable outage = deferOutages(batch);
         if (outage != null) {
             db.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, outage);
@@ -94,6 +99,19 @@ public class BatchProcessor {
      * Safe even when a commit did go through before the connection broke: the rerun finds the idempotency rows and
      * counts the envelopes as duplicates.
      */
+    /**
+     * Attempts that lost a race for rows (deadlock, serialization failure) run again from the queue, in key order, with
+     * their attempt budget untouched: the other transaction has finished by then, so they are not an envelope's fault.
+     */
+    private void deferLostLockRaces(List<Attempt> batch) {
+        for (Attempt attempt : batch) {
+            if (attempt.outcome() == Attempt.Outcome.FAILED && LockContention.is(attempt.error())) {
+                meters.counter("laneway.pool.lock.contention", "type", attempt.envelope().getType()).increment();
+                attempt.deferred();
+            }
+        }
+    }
+
     private static Throwable deferOutages(List<Attempt> batch) {
         Throwable outage = null;
         for (Attempt attempt : batch) {

@@ -21,6 +21,8 @@ public class TestHandlers {
     public static final AtomicBoolean POISON_BROKEN = new AtomicBoolean(true);
     /** A switch the circuit-breaker test flips to take the downstream down and up again. */
     public static final AtomicBoolean GATEWAY_DOWN = new AtomicBoolean(false);
+    /** Messages the contended handler has already made lose a lock race once. */
+    public static final java.util.Set<String> LOST_A_LOCK_RACE = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** How often the gateway handler was invoked. */
     public static final java.util.concurrent.atomic.AtomicInteger GATEWAY_CALLS = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -96,6 +98,31 @@ public class TestHandlers {
                 GATEWAY_CALLS.incrementAndGet();
                 if (GATEWAY_DOWN.get()) {
                     throw new IllegalStateException("gateway unavailable");
+                }
+                context.jdbc().sql("insert into test_effect (message_id) values (?)").param(context.envelope().getId()).update();
+            }
+        };
+    }
+
+    /** test.contended: loses a race for rows once per message (as PostgreSQL reports a broken deadlock), then writes an effect. */
+    @Bean
+    EnvelopeHandler<Nothing> contendedHandler() {
+        return new EnvelopeHandler<>() {
+            @Override
+            public String type() {
+                return "test.contended";
+            }
+
+            @Override
+            public Class<Nothing> payloadType() {
+                return Nothing.class;
+            }
+
+            @Override
+            public void handle(Nothing payload, HandlerContext context) {
+                if (LOST_A_LOCK_RACE.add(context.envelope().getId())) {
+                    throw new org.springframework.dao.PessimisticLockingFailureException("deadlock detected",
+                            new java.sql.SQLException("ERROR: deadlock detected", "40P01"));
                 }
                 context.jdbc().sql("insert into test_effect (message_id) values (?)").param(context.envelope().getId()).update();
             }
