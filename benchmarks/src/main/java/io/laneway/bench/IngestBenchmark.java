@@ -75,7 +75,8 @@ public final class IngestBenchmark {
         System.out.println("single-envelope maximum (64 clients, closed loop) ...");
         var singleMax = singles.closedLoop(single, 64, PHASE);
         // -Dbench.latencyRate=N measures the latency phase at a fixed rate instead (to compare settings at one rate)
-        double halfRate = Double.parseDouble(System.getProperty("bench.latencyRate", String.valueOf(singleMax.acceptedPerSecond(1) / 2)));
+        String fixedRate = System.getProperty("bench.latencyRate");
+        double halfRate = fixedRate == null ? singleMax.acceptedPerSecond(1) / 2 : Double.parseDouble(fixedRate);
         // The latency phase comes before the floods of the raw and batch phases, and starts with the page cache written
         // back (the kernel writes a flood's dirty pages back 30 s later, which would measure the previous phase). It
         // settles at its rate for 10 s first (the first seconds after the maximum ran 2-3x slower), then measures at
@@ -106,7 +107,7 @@ public final class IngestBenchmark {
                 singleMax.acceptedPerSecond(1), singleMax.p(50), singleMax.p(99), 100 * singleMax.acceptedPerSecond(1) / raw.recordsPerSecond()));
         rows.add(String.format("| POST /v1/messages:batch x100, max (8 clients) | %,.0f envelopes/s | p50 %.1f ms | p99 %.1f ms | %.0f%% of raw (target >= 50%%) |",
                 batchMax.acceptedPerSecond(100), batchMax.p(50), batchMax.p(99), 100 * batchMax.acceptedPerSecond(100) / raw.recordsPerSecond()));
-        rows.add(String.format("| POST /v1/messages at " + (System.getProperty("bench.latencyRate") == null ? "half max" : "a fixed rate")
+        rows.add(String.format("| POST /v1/messages at " + (fixedRate == null ? "half max" : "a fixed rate")
                 + " (%.0f/s, open loop, " + latencyPhase.toSeconds() + " s) | %,.0f envelopes/s | p50 %.1f ms | p99 %.1f ms | target p99 <= 10 ms |",
                 halfRate, singleHalf.acceptedPerSecond(1), singleHalf.p(50), singleHalf.p(99)));
         rows.add(String.format("| the same, as the router measured it | | p99 %.1f ms in the router, of which p99 %.1f ms waiting for Kafka's ack | |",

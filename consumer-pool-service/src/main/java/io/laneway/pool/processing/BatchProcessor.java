@@ -85,8 +85,7 @@ public class BatchProcessor {
         }
         long started = System.nanoTime();
         runBatch(batch);
-        deferLostLockRaces(batch);
-        Throwable outage = deferOutages(batch);
+        Throwable outage = deferWhatIsNoEnvelopesFault(batch);
         if (outage != null) {
             db.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, outage);
         } else {
@@ -95,27 +94,25 @@ public class BatchProcessor {
     }
 
     /**
-     * Attempts that failed because PostgreSQL was unreachable run again later with their attempt budget untouched.
-     * Safe even when a commit did go through before the connection broke: the rerun finds the idempotency rows and
-     * counts the envelopes as duplicates.
+     * Failures that are nobody's envelope's fault go back to the queue (in key order) with the attempt budget untouched:
+     * <ul>
+     * <li>a lost race for rows (deadlock, serialization failure): the other transaction has finished by the rerun;</li>
+     * <li>PostgreSQL unreachable: returned, so the database breaker hears of it. Safe even when a commit did go through
+     *     before the connection broke: the rerun finds the idempotency rows and counts the envelopes as duplicates.</li>
+     * </ul>
+     *
+     * @return the last outage failure, or null if there was none
      */
-    /**
-     * Attempts that lost a race for rows (deadlock, serialization failure) run again from the queue, in key order, with
-     * their attempt budget untouched: the other transaction has finished by then, so they are not an envelope's fault.
-     */
-    private void deferLostLockRaces(List<Attempt> batch) {
-        for (Attempt attempt : batch) {
-            if (attempt.outcome() == Attempt.Outcome.FAILED && LockContention.is(attempt.error())) {
-                meters.counter("laneway.pool.lock.contention", "type", attempt.envelope().getType()).increment();
-                attempt.deferred();
-            }
-        }
-    }
-
-    private static Throwable deferOutages(List<Attempt> batch) {
+    private Throwable deferWhatIsNoEnvelopesFault(List<Attempt> batch) {
         Throwable outage = null;
         for (Attempt attempt : batch) {
-            if (attempt.outcome() == Attempt.Outcome.FAILED && DatabaseOutage.is(attempt.error())) {
+            if (attempt.outcome() != Attempt.Outcome.FAILED) {
+                continue;
+            }
+            if (LockContention.is(attempt.error())) {
+                meters.counter("laneway.pool.lock.contention", "type", attempt.envelope().getType()).increment();
+                attempt.deferred();
+            } else if (DatabaseOutage.is(attempt.error())) {
                 outage = attempt.error();
                 attempt.deferred();
             }

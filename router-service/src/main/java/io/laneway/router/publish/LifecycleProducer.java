@@ -1,5 +1,6 @@
 package io.laneway.router.publish;
 
+import java.time.Duration;
 import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,7 +27,7 @@ public class LifecycleProducer implements DisposableBean {
     private final KafkaTemplate<String, Object> template;
 
     public LifecycleProducer(KafkaProperties kafka, MeterRegistry meters,
-                             @Value("${laneway.router.lifecycle-linger:20ms}") java.time.Duration linger) {
+                             @Value("${laneway.router.lifecycle-linger:20ms}") Duration linger) {
         Map<String, Object> settings = kafka.buildProducerProperties();
         settings.put("linger.ms", (int) linger.toMillis());
         settings.put("client.id", "router-lifecycle");
