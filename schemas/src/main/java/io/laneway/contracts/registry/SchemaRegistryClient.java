@@ -33,9 +33,15 @@ public final class SchemaRegistryClient {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, SchemaRegistryClient> BY_URL = new ConcurrentHashMap<>();
 
+    /** How long one request may take before it is sent again. */
+    static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(10);
+    /** Attempts per call; every call this client makes is idempotent, so sending one again is safe. */
+    static final int ATTEMPTS = 3;
+
     private final String baseUrl;
     private final String authorization;
     private final HttpClient http;
+    private final Duration attemptTimeout;
     private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
     private final Map<String, Integer> idsBySubjectAndSchema = new ConcurrentHashMap<>();
 
@@ -45,6 +51,11 @@ public final class SchemaRegistryClient {
      *                then sent as HTTP Basic authentication, never logged
      */
     public SchemaRegistryClient(String baseUrl) {
+        this(baseUrl, ATTEMPT_TIMEOUT);
+    }
+
+    SchemaRegistryClient(String baseUrl, Duration attemptTimeout) {
+        this.attemptTimeout = attemptTimeout;
         URI uri = URI.create(baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl);
         String userInfo = uri.getRawUserInfo();
         this.authorization = userInfo == null ? null : "Basic " + java.util.Base64.getEncoder().encodeToString(
@@ -130,11 +141,36 @@ public final class SchemaRegistryClient {
         return URLEncoder.encode(subject, StandardCharsets.UTF_8);
     }
 
+    /**
+     * Sends the request, and sends it again (up to {@link #ATTEMPTS} times, 0.2 s then 0.4 s apart) when the registry
+     * does not answer within the attempt timeout, the connection fails, or it answers 5xx. Every call here is
+     * idempotent in the Confluent API (registering a schema again returns its id), so a repeat is safe; Confluent's own
+     * client retries the same way ({@code max.retries}). Why: a registry under load sometimes leaves one request
+     * unanswered (Apicurio on H2 waits on table locks when writers race, seen hanging 30 s in a clean-clone CI run)
+     * while the next attempt is answered at once. 4xx answers are the caller's and are never repeated.
+     */
     private JsonNode send(String method, String path, String body) {
-        // 30 s, like Confluent's client waits: Apicurio on H2 (tests, trials) holds a lock for 10 s when writers race to
-        // create one subject, and a 10 s timeout here once failed exactly at its end in a clean-clone CI run
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return sendOnce(method, path, body);
+            } catch (SchemaRegistryException e) {
+                boolean worthRepeating = e.httpStatus() == -1 || e.httpStatus() >= 500;
+                if (!worthRepeating || attempt >= ATTEMPTS || Thread.currentThread().isInterrupted()) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(200L << (attempt - 1)); // backoff between attempts, not synchronisation
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private JsonNode sendOnce(String method, String path, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .timeout(Duration.ofSeconds(30))
+                .timeout(attemptTimeout)
                 .header("Accept", CONTENT_TYPE + ", application/json");
         if (authorization != null) {
             request.header("Authorization", authorization);

@@ -79,7 +79,7 @@ class RegistrySerdeTest {
                 }
                 start.countDown();
                 for (var result : results) {
-                    result.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                    result.get(60, java.util.concurrent.TimeUnit.SECONDS); // beyond the client's own attempts (3 x 10 s)
                 }
             }
             assertThat(registry.compatibility(subject)).isEqualTo(SchemaRegistryClient.BACKWARD_TRANSITIVE);
