@@ -161,7 +161,7 @@ public final class Platform implements AutoCloseable {
         ChildProcess running = services.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
         ProcessHandle.of(running.pid()).ifPresent(ProcessHandle::destroyForcibly);
         io.laneway.infra.Await.until(name + " to be gone", Duration.ofSeconds(30), () -> !running.isAlive());
-        ChildProcess restarted = ChildProcess.start(name, launch.command(), launch.workDir(), launch.logFile());
+        ChildProcess restarted = ChildProcess.restart(name, launch.command(), launch.workDir(), launch.logFile());
         services.set(services.indexOf(running), restarted);
         restarted.awaitReady(Duration.ofSeconds(120), () -> isReady(launch.port()));
     }

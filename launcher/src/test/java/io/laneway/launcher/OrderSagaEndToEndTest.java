@@ -15,14 +15,19 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 
 import io.laneway.contracts.Topics;
 import io.laneway.contracts.serde.AvroRegistryDeserializer;
 import io.laneway.contracts.serde.AvroRegistrySerializer;
 import io.laneway.infra.Await;
-import io.laneway.infra.TopicContents;
+import io.laneway.infra.ConsumerLags;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -81,11 +86,15 @@ class OrderSagaEndToEndTest {
                 .POST(HttpRequest.BodyPublishers.ofString(batch.toString())).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(placed.statusCode()).as(placed.body()).isEqualTo(202);
 
-        Await.until("a third of the orders decided", Duration.ofSeconds(180), () -> outcomes().size() >= ORDERS / 3);
-        platform.crashAndRestart("saga-orchestrator");
+        try (OrderOutcomes read = new OrderOutcomes()) {
+            awaitOrExplain("a third of the orders decided", Duration.ofSeconds(180), read, () -> read.poll().size() >= ORDERS / 3);
+            platform.crashAndRestart("saga-orchestrator");
+            awaitOrExplain("every order decided", Duration.ofSeconds(300), read, () -> read.poll().size() >= ORDERS);
+            assertOutcomesAndBalances(orderIds, read.poll());
+        }
+    }
 
-        Await.until("every order decided", Duration.ofSeconds(300), () -> outcomes().size() >= ORDERS);
-        Map<String, List<String>> outcomes = outcomes();
+    private void assertOutcomesAndBalances(List<String> orderIds, Map<String, List<String>> outcomes) {
         assertThat(outcomes.keySet()).containsExactlyInAnyOrderElementsOf(orderIds);
         assertThat(outcomes.values()).as("one outcome per order, never two").allMatch(o -> o.size() == 1);
         long completed = outcomes.values().stream().filter(o -> o.getFirst().equals("OrderCompleted")).count();
@@ -113,20 +122,66 @@ class OrderSagaEndToEndTest {
         assertThat(query("select count(*) from shipment")).isEqualTo(completed);
     }
 
-    /** order id -> outcome events (OrderCompleted / OrderCancelled), read committed from laneway.order.events. */
-    private Map<String, List<String>> outcomes() {
-        var decoder = new AvroRegistryDeserializer<GenericRecord>();
-        decoder.configure(Map.of(AvroRegistrySerializer.REGISTRY_URL, platform.infrastructure().schemaRegistryUrl()), false);
-        Map<String, List<String>> byOrder = new HashMap<>();
-        for (byte[] value : TopicContents.values(platform.infrastructure().kafkaBootstrapServers(), Topics.ORDER_EVENTS)) {
-            GenericRecord event = decoder.deserialize(Topics.ORDER_EVENTS, value);
+    /** A stage that stopped is named in the failure: how many orders were decided, and every consumer group's lag. */
+    private void awaitOrExplain(String what, Duration timeout, OrderOutcomes read, java.util.function.BooleanSupplier condition) {
+        try {
+            Await.until(what, timeout, condition);
+        } catch (IllegalStateException e) {
+            throw new AssertionError(e.getMessage() + "; " + read.poll().size() + " of " + ORDERS + " orders decided. Consumer lag:\n"
+                    + ConsumerLags.report(platform.infrastructure().kafkaBootstrapServers()), e);
+        }
+    }
+
+    /**
+     * order id -> outcome events (OrderCompleted / OrderCancelled), read committed from laneway.order.events by one
+     * consumer that keeps its place, so each check reads only what is new (re-reading the topic ten times a second
+     * took CPU from the platform under test).
+     */
+    private final class OrderOutcomes implements AutoCloseable {
+
+        private final KafkaConsumer<byte[], byte[]> consumer;
+        private final AvroRegistryDeserializer<GenericRecord> decoder = new AvroRegistryDeserializer<>();
+        private final Map<String, List<String>> byOrder = new HashMap<>();
+
+        OrderOutcomes() {
+            Properties props = new Properties();
+            props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.infrastructure().kafkaBootstrapServers());
+            props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+            props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+            props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+            consumer = new KafkaConsumer<>(props);
+            consumer.assign(consumer.partitionsFor(Topics.ORDER_EVENTS).stream()
+                    .map(p -> new TopicPartition(Topics.ORDER_EVENTS, p.partition())).toList());
+            consumer.seekToBeginning(consumer.assignment());
+            decoder.configure(Map.of(AvroRegistrySerializer.REGISTRY_URL, platform.infrastructure().schemaRegistryUrl()), false);
+        }
+
+        /** Reads up to the end offsets as of now and returns every outcome seen so far. */
+        Map<String, List<String>> poll() {
+            var end = consumer.endOffsets(consumer.assignment());
+            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+            while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue()) && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(100)).forEach(r -> {
+                    if (r.value() != null) {
+                        record(decoder.deserialize(Topics.ORDER_EVENTS, r.value()));
+                    }
+                });
+            }
+            return byOrder;
+        }
+
+        private void record(GenericRecord event) {
             String type = ((GenericRecord) event.get("event")).getSchema().getName();
             if (type.equals("OrderCompleted") || type.equals("OrderCancelled")) {
                 String outcome = type.equals("OrderCancelled") ? type + ": " + ((GenericRecord) event.get("event")).get("reason") : type;
                 byOrder.computeIfAbsent(event.get("orderId").toString(), k -> new ArrayList<>()).add(outcome);
             }
         }
-        return byOrder;
+
+        @Override
+        public void close() {
+            consumer.close();
+        }
     }
 
     private long query(String sql) {

@@ -24,12 +24,22 @@ public final class ChildProcess implements AutoCloseable {
     }
 
     public static ChildProcess start(String name, List<String> command, Path workDir, Path logFile) {
+        return start(name, command, workDir, ProcessBuilder.Redirect.to(logFile.toFile()), logFile);
+    }
+
+    /** Starts it again after a crash, adding to the log so what the crashed one wrote stays readable. */
+    public static ChildProcess restart(String name, List<String> command, Path workDir, Path logFile) {
+        return start(name, command, workDir, ProcessBuilder.Redirect.appendTo(logFile.toFile()), logFile);
+    }
+
+    private static ChildProcess start(String name, List<String> command, Path workDir, ProcessBuilder.Redirect output,
+                                      Path logFile) {
         try {
             Files.createDirectories(logFile.getParent());
             Process process = new ProcessBuilder(command)
                     .directory(workDir.toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(logFile.toFile())
+                    .redirectOutput(output)
                     .start();
             OrphanGuard.register(process.pid(), "TERM");
             return new ChildProcess(name, process, logFile);

@@ -13,6 +13,7 @@ import io.laneway.contracts.Topics;
 import io.laneway.contracts.envelope.Envelope;
 import io.laneway.pool.handler.EnvelopeHandler;
 import io.laneway.pool.handler.HandlerRegistry;
+import io.laneway.pool.handler.TransactionScope;
 import io.laneway.pool.resilience.DatabaseBreaker;
 import io.laneway.pool.resilience.DatabaseOutage;
 import io.laneway.pool.resilience.DownstreamBreakers;
@@ -84,7 +85,15 @@ public class BatchProcessor {
             return;
         }
         long started = System.nanoTime();
-        runBatch(batch);
+        List<Attempt> shared = new ArrayList<>(batch.size());
+        List<Attempt> alone = new ArrayList<>();
+        for (Attempt attempt : batch) {
+            boolean ownTransaction = handlers.find(attempt.envelope().getType())
+                    .map(h -> h.transactionScope() == TransactionScope.ENVELOPE).orElse(false);
+            (ownTransaction ? alone : shared).add(attempt);
+        }
+        runBatch(shared); // a batch holds distinct ordering keys, so running these apart keeps every key's order
+        alone.forEach(attempt -> runBatch(List.of(attempt)));
         Throwable outage = deferWhatIsNoEnvelopesFault(batch);
         if (outage != null) {
             db.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, outage);

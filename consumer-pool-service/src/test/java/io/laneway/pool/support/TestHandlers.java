@@ -128,4 +128,41 @@ public class TestHandlers {
             }
         };
     }
+
+    /** test.txid: records the transaction it ran in; shares the poll's transaction like most handlers. */
+    @Bean
+    EnvelopeHandler<Nothing> sharedTransactionHandler() {
+        return transactionRecorder("test.txid", io.laneway.pool.handler.TransactionScope.BATCH);
+    }
+
+    /** test.txid-alone: records the transaction it ran in; asks for a transaction of its own. */
+    @Bean
+    EnvelopeHandler<Nothing> ownTransactionHandler() {
+        return transactionRecorder("test.txid-alone", io.laneway.pool.handler.TransactionScope.ENVELOPE);
+    }
+
+    private static EnvelopeHandler<Nothing> transactionRecorder(String type, io.laneway.pool.handler.TransactionScope scope) {
+        return new EnvelopeHandler<>() {
+            @Override
+            public String type() {
+                return type;
+            }
+
+            @Override
+            public Class<Nothing> payloadType() {
+                return Nothing.class;
+            }
+
+            @Override
+            public io.laneway.pool.handler.TransactionScope transactionScope() {
+                return scope;
+            }
+
+            @Override
+            public void handle(Nothing payload, HandlerContext context) {
+                context.jdbc().sql("insert into test_transaction (message_id, txid) values (?, txid_current())")
+                        .param(context.envelope().getId()).update();
+            }
+        };
+    }
 }

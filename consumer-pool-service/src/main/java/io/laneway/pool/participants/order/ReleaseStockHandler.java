@@ -3,6 +3,7 @@ package io.laneway.pool.participants.order;
 import io.laneway.contracts.order.StockReleased;
 import io.laneway.pool.handler.EnvelopeHandler;
 import io.laneway.pool.handler.HandlerContext;
+import io.laneway.pool.handler.TransactionScope;
 import org.springframework.stereotype.Component;
 
 /** {@code order.release-stock} (compensation): puts a reservation's stock back, once; always answers StockReleased. */
@@ -17,6 +18,14 @@ public class ReleaseStockHandler implements EnvelopeHandler<Payloads.ReleaseStoc
     @Override
     public Class<Payloads.ReleaseStock> payloadType() {
         return Payloads.ReleaseStock.class;
+    }
+
+    /**
+     * It locks the same hot stock rows as reserving does: see {@link ReserveStockHandler#transactionScope()}.
+     */
+    @Override
+    public TransactionScope transactionScope() {
+        return TransactionScope.ENVELOPE;
     }
 
     @Override

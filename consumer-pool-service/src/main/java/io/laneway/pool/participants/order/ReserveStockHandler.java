@@ -11,10 +11,11 @@ import io.laneway.contracts.order.StockRejected;
 import io.laneway.contracts.order.StockReserved;
 import io.laneway.pool.handler.EnvelopeHandler;
 import io.laneway.pool.handler.HandlerContext;
+import io.laneway.pool.handler.TransactionScope;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code order.reserve-stock}: reserves every line or none. Rows are locked in SKU order (no deadlock between
+ * {@code order.reserve-stock}: reserves every line or none, in a transaction of its own. Rows are locked in SKU order (no deadlock between
  * two orders), availability is checked for all lines before any is taken. One reservation per order, so a
  * repeated command answers with the existing reservation instead of taking stock twice.
  */
@@ -29,6 +30,15 @@ public class ReserveStockHandler implements EnvelopeHandler<Payloads.ReserveStoc
     @Override
     public Class<Payloads.ReserveStock> payloadType() {
         return Payloads.ReserveStock.class;
+    }
+
+    /**
+     * Every order locks the stock rows of its products, the hottest rows of the shop: a transaction of its own
+     * holds them only for this order (in SKU order, so two orders never deadlock), not until a whole batch commits.
+     */
+    @Override
+    public TransactionScope transactionScope() {
+        return TransactionScope.ENVELOPE;
     }
 
     @Override

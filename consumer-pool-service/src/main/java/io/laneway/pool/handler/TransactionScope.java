@@ -1,0 +1,14 @@
+package io.laneway.pool.handler;
+
+/** Which database transaction a handler's work runs in; see {@link EnvelopeHandler#transactionScope()}. */
+public enum TransactionScope {
+
+    /** The poll's shared transaction, under a savepoint of its own: the fastest, and right for most handlers. */
+    BATCH,
+
+    /**
+     * A transaction for this envelope alone (its idempotency row, effects and outbox rows still commit together). For
+     * handlers that lock rows many envelopes contend for, so the locks are held only for this envelope's own work.
+     */
+    ENVELOPE
+}
