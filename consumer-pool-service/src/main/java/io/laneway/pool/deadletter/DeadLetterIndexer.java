@@ -26,7 +26,7 @@ public class DeadLetterIndexer {
         this.jdbc = jdbc;
     }
 
-    @KafkaListener(id = "dead-letter-indexer", groupId = "laneway-pool-dlq-indexer",
+    @KafkaListener(id = "dead-letter-indexer", groupId = "${laneway.pool.group-prefix:laneway-pool}-dlq-indexer",
             topics = {Topics.DEAD_LETTER, Topics.DEAD_LETTER_QUARANTINE},
             properties = {"value.deserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer",
                     "key.deserializer=org.apache.kafka.common.serialization.StringDeserializer"})

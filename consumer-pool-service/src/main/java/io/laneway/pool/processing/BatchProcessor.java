@@ -106,6 +106,7 @@ public class BatchProcessor {
      * Failures that are nobody's envelope's fault go back to the queue (in key order) with the attempt budget untouched:
      * <ul>
      * <li>a lost race for rows (deadlock, serialization failure): the other transaction has finished by the rerun;</li>
+     * <li>no free connection in this service's pool while PostgreSQL answers: saturation, so not told to the breaker;</li>
      * <li>PostgreSQL unreachable: returned, so the database breaker hears of it. Safe even when a commit did go through
      *     before the connection broke: the rerun finds the idempotency rows and counts the envelopes as duplicates.</li>
      * </ul>
@@ -120,6 +121,9 @@ public class BatchProcessor {
             }
             if (LockContention.is(attempt.error())) {
                 meters.counter("laneway.pool.lock.contention", "type", attempt.envelope().getType()).increment();
+                attempt.deferred();
+            } else if (DatabaseOutage.poolExhausted(attempt.error())) {
+                meters.counter("laneway.pool.connections.exhausted", "type", attempt.envelope().getType()).increment();
                 attempt.deferred();
             } else if (DatabaseOutage.is(attempt.error())) {
                 outage = attempt.error();

@@ -18,12 +18,31 @@ public final class DatabaseOutage {
     }
 
     public static boolean is(Throwable error) {
+        if (poolExhausted(error)) {
+            return false;
+        }
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof CannotCreateTransactionException || t instanceof DataAccessResourceFailureException
                     || t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
                 return true;
             }
             if (t instanceof SQLException sql && connectionState(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The service's own connection pool had no free connection within its timeout, and no failed connection attempt
+     * lies behind it (Hikari then attaches that failure as the cause): every connection is busy, PostgreSQL answers.
+     * That is saturation, not an outage: the work is deferred, but the database's circuit breaker must not open and
+     * pause every lane. Pure.
+     */
+    public static boolean poolExhausted(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLTransientConnectionException timeout && timeout.getCause() == null && timeout.getSQLState() == null
+                    && timeout.getMessage() != null && timeout.getMessage().contains("Connection is not available")) {
                 return true;
             }
         }

@@ -40,6 +40,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.flyway.locations=classpath:db/migration,classpath:db/testmigration",
+        // not the default, so a consumer group that ignores the prefix shows (DeploymentGroupsTest)
+        "laneway.pool.group-prefix=" + PoolIntegrationTest.GROUP_PREFIX,
         "laneway.pool.security.api-keys[0].key=" + PoolIntegrationTest.ADMIN_KEY,
         "laneway.pool.security.api-keys[0].client=operator-ada",
         "laneway.pool.security.api-keys[0].scopes[0]=admin",
@@ -59,6 +61,7 @@ public abstract class PoolIntegrationTest {
 
     public static final String ADMIN_KEY = "pool-admin-key";
     public static final String READER_KEY = "pool-reader-key";
+    public static final String GROUP_PREFIX = "pool-it";
 
     protected static final LocalInfrastructure infra = LocalInfrastructure.shared();
     private static KafkaProducer<String, Envelope> producer;
