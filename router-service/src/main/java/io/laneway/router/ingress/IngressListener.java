@@ -44,8 +44,13 @@ public class IngressListener {
         this.meters = meters;
     }
 
+    /**
+     * One consumer thread per ingress partition by default ({@code laneway.router.ingress.concurrency}): each record
+     * waits for its lane write's ack before its offset may be committed, so one thread alone capped the saga's commands
+     * at one ack round trip each.
+     */
     @KafkaListener(id = "router-ingress", topics = Topics.INGRESS, groupId = "laneway-router-ingress",
-            properties = {"auto.offset.reset=earliest"})
+            concurrency = "${laneway.router.ingress.concurrency:6}", properties = {"auto.offset.reset=earliest"})
     void onIngress(Envelope envelope) {
         try (var m1 = MDC.putCloseable("messageId", envelope.getId());
              var m2 = MDC.putCloseable("traceId", envelope.getMetadata().getTraceId())) {
