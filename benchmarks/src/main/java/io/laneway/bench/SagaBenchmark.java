@@ -69,10 +69,13 @@ public final class SagaBenchmark {
                 measured.addAll(postOrders(http, platform, perTick));
             }
             long sendSeconds = (System.nanoTime() - start) / 1_000_000;
+            // where the work queues when the last order is in: the stage with the largest lag is the bottleneck
+            String lagWhenSent = io.laneway.infra.ConsumerLags.report(platform.infrastructure().kafkaBootstrapServers());
             boolean all = awaitDecided(measured, Duration.ofMinutes(5));
             tailing = false;
             tail.join(5_000);
-            report = report(measured, sendSeconds, all);
+            report = report(measured, sendSeconds, all) + "\nConsumer lag when the last order was sent (records; 0 not shown): "
+                    + lagWhenSent.lines().filter(line -> !line.endsWith("lag=0") && !line.startsWith("bench-")).toList() + "\n";
             laneLatencies(platform);
         }
         System.out.println(report);

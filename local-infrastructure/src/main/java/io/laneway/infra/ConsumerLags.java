@@ -27,7 +27,8 @@ public final class ConsumerLags {
     public static String report(String bootstrapServers) {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000); // must not be below the request timeout
         try (Admin admin = Admin.create(props)) {
             Map<String, Long> lagByGroupAndTopic = new TreeMap<>();
             for (GroupListing group : admin.listGroups(ListGroupsOptions.forConsumerGroups()).all().get(10, TimeUnit.SECONDS)) {
@@ -43,7 +44,7 @@ public final class ConsumerLags {
             return lagByGroupAndTopic.entrySet().stream().map(e -> e.getKey() + " lag=" + e.getValue())
                     .collect(Collectors.joining("\n"));
         } catch (Exception e) {
-            return "consumer lag unavailable: " + e;
+            return "consumer lag unavailable: " + e + (e.getCause() == null ? "" : " (" + e.getCause() + ")");
         }
     }
 }
