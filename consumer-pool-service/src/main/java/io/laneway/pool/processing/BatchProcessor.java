@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -52,6 +54,11 @@ public class BatchProcessor {
     private final DownstreamBreakers breakers;
     private final CheckpointStore checkpoints;
     private final DatabaseBreaker database;
+    /** Lock races one envelope may lose in a row before the next counts as an ordinary (transient) failure. */
+    static final int LOCK_RACES_BEFORE_FAILING = 10;
+
+    /** Envelope id -> lock races lost in a row; an entry goes when the envelope has any other outcome. */
+    private final Map<String, Integer> lockRacesInARow = new ConcurrentHashMap<>();
     private final MeterRegistry meters;
 
     public BatchProcessor(@Qualifier("batchTransactions") TransactionTemplate tx, JdbcTemplate jdbcTemplate, JdbcClient jdbc, HandlerRegistry handlers,
@@ -105,7 +112,10 @@ public class BatchProcessor {
     /**
      * Failures that are nobody's envelope's fault go back to the queue (in key order) with the attempt budget untouched:
      * <ul>
-     * <li>a lost race for rows (deadlock, serialization failure): the other transaction has finished by the rerun;</li>
+     * <li>a lost race for rows (deadlock, serialization failure): the other transaction has finished by the rerun. Up to
+     *     {@value #LOCK_RACES_BEFORE_FAILING} in a row per envelope: one that loses every race (a handler that deadlocks
+     *     with itself, say) then fails like any transient error, so it reaches the retry and dead-letter topics instead
+     *     of circling for ever;</li>
      * <li>no free connection in this service's pool while PostgreSQL answers: saturation, so not told to the breaker;</li>
      * <li>PostgreSQL unreachable: returned, so the database breaker hears of it. Safe even when a commit did go through
      *     before the connection broke: the rerun finds the idempotency rows and counts the envelopes as duplicates.</li>
@@ -117,11 +127,18 @@ public class BatchProcessor {
         Throwable outage = null;
         for (Attempt attempt : batch) {
             if (attempt.outcome() != Attempt.Outcome.FAILED) {
+                if (!lockRacesInARow.isEmpty()) {
+                    lockRacesInARow.remove(attempt.envelope().getId());
+                }
                 continue;
             }
             if (LockContention.is(attempt.error())) {
                 meters.counter("laneway.pool.lock.contention", "type", attempt.envelope().getType()).increment();
-                attempt.deferred();
+                if (lockRacesInARow.merge(attempt.envelope().getId(), 1, Integer::sum) < LOCK_RACES_BEFORE_FAILING) {
+                    attempt.deferred();
+                    continue;
+                }
+                lockRacesInARow.remove(attempt.envelope().getId()); // stays FAILED: spends an attempt like any transient failure
             } else if (DatabaseOutage.poolExhausted(attempt.error())) {
                 meters.counter("laneway.pool.connections.exhausted", "type", attempt.envelope().getType()).increment();
                 attempt.deferred();

@@ -43,4 +43,17 @@ class LockContentionDeferralTest extends PoolIntegrationTest {
                     .map(e -> e.get("attempt")).toList()).as("completed at its first attempt").containsExactly(1);
         }
     }
+
+    @Test
+    void anEnvelopeThatLosesEveryRaceSpendsItsAttemptsAndIsDeadLettered() {
+        Envelope doomed = envelope("test.always-contended", null, "{}");
+
+        sendToPartition(Topics.LANE_FAST, 3, List.of(doomed));
+
+        await("the envelope that never wins a race dead-lettered", () -> lifecycleStatuses(doomed.getId()).contains("DEAD_LETTERED"));
+        assertThat(lifecycleStatuses(doomed.getId())).as("each attempt failed only after its lock races ran out")
+                .containsExactly("FAILED", "FAILED", "DEAD_LETTERED");
+        assertThat(TestHandlers.LOCK_RACES_LOST.get(doomed.getId())).as("races lost over three attempts")
+                .hasValue(3 * BatchProcessor.LOCK_RACES_BEFORE_FAILING);
+    }
 }

@@ -23,6 +23,8 @@ public class TestHandlers {
     public static final AtomicBoolean GATEWAY_DOWN = new AtomicBoolean(false);
     /** Messages the contended handler has already made lose a lock race once. */
     public static final java.util.Set<String> LOST_A_LOCK_RACE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** How often the always-contended handler was invoked, per message. */
+    public static final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> LOCK_RACES_LOST = new java.util.concurrent.ConcurrentHashMap<>();
     /** How often the gateway handler was invoked. */
     public static final java.util.concurrent.atomic.AtomicInteger GATEWAY_CALLS = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -162,6 +164,29 @@ public class TestHandlers {
             public void handle(Nothing payload, HandlerContext context) {
                 context.jdbc().sql("insert into test_transaction (message_id, txid) values (?, txid_current())")
                         .param(context.envelope().getId()).update();
+            }
+        };
+    }
+
+    /** test.always-contended: loses every race for rows (as a handler that deadlocks with itself would). */
+    @Bean
+    EnvelopeHandler<Nothing> alwaysContendedHandler() {
+        return new EnvelopeHandler<>() {
+            @Override
+            public String type() {
+                return "test.always-contended";
+            }
+
+            @Override
+            public Class<Nothing> payloadType() {
+                return Nothing.class;
+            }
+
+            @Override
+            public void handle(Nothing payload, HandlerContext context) {
+                LOCK_RACES_LOST.computeIfAbsent(context.envelope().getId(), id -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+                throw new org.springframework.dao.PessimisticLockingFailureException("deadlock detected",
+                        new java.sql.SQLException("ERROR: deadlock detected", "40P01"));
             }
         };
     }
