@@ -4,10 +4,13 @@ import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 
+import com.github.benmanes.caffeine.cache.CacheLoader;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.github.benmanes.caffeine.cache.Ticker;
 import org.apache.avro.Schema;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The latest schema of each payload subject, re-read from the registry in the background once it is older than
@@ -22,6 +25,8 @@ import org.apache.avro.Schema;
  */
 final class LatestSchemas {
 
+    private static final Logger log = LoggerFactory.getLogger(LatestSchemas.class);
+
     private final LoadingCache<String, Schema> bySubject;
 
     LatestSchemas(Function<String, Schema> registryLatest, Duration refreshAfter, Executor refresher, Ticker ticker) {
@@ -29,7 +34,27 @@ final class LatestSchemas {
                 .refreshAfterWrite(refreshAfter)
                 .executor(refresher)
                 .ticker(ticker)
-                .build(registryLatest::apply);
+                .build(new CacheLoader<>() {
+                    @Override
+                    public Schema load(String subject) {
+                        return registryLatest.apply(subject);
+                    }
+
+                    /**
+                     * A failed re-read keeps the schema we have for another refresh period, with one line in the log.
+                     * Left to Caffeine, the failure was logged with its stack trace and the very next request started
+                     * another re-read, for as long as the registry stayed away.
+                     */
+                    @Override
+                    public Schema reload(String subject, Schema current) {
+                        try {
+                            return registryLatest.apply(subject);
+                        } catch (RuntimeException e) {
+                            log.warn("Payload schema {} not re-read from the registry ({}); keeping the one we have", subject, e.toString());
+                            return current;
+                        }
+                    }
+                });
     }
 
     /** The subject's schema; throws what the registry threw if the subject was never loaded and cannot be now. */

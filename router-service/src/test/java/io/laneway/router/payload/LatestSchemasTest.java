@@ -104,6 +104,32 @@ class LatestSchemasTest {
     }
 
     @Test
+    void afterAFailedReReadTheNextIsTriedOnlyAfterAnotherRefreshPeriod() throws Exception {
+        AtomicInteger reads = new AtomicInteger();
+        LatestSchemas schemas = schemas(subject -> {
+            if (reads.incrementAndGet() == 1) {
+                return V1;
+            }
+            throw new IllegalStateException("registry unreachable");
+        });
+        schemas.latest("greet");
+        nanos.addAndGet(REFRESH.plusSeconds(1).toNanos());
+        schemas.latest("greet");
+        Await.until("the first re-read was tried", Duration.ofSeconds(10), () -> reads.get() == 2);
+        refresher.submit(() -> { }).get(5, TimeUnit.SECONDS); // the refresher has finished the failed re-read
+
+        for (int i = 0; i < 20; i++) {
+            assertThat(schemas.latest("greet")).isEqualTo(V1);
+        }
+        refresher.submit(() -> { }).get(5, TimeUnit.SECONDS);
+        assertThat(reads).as("no re-read while the failed one is fresh").hasValue(2);
+
+        nanos.addAndGet(REFRESH.plusSeconds(1).toNanos());
+        schemas.latest("greet");
+        Await.until("the next re-read, one period later", Duration.ofSeconds(10), () -> reads.get() == 3);
+    }
+
+    @Test
     void aSubjectNeverLoadedFailsWithTheRegistrysError() {
         LatestSchemas schemas = schemas(subject -> {
             throw new IllegalStateException("registry unreachable");
