@@ -1,6 +1,9 @@
 package io.laneway.router.ingress;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import io.laneway.contracts.Topics;
 import io.laneway.contracts.envelope.Envelope;
@@ -45,34 +48,56 @@ public class IngressListener {
     }
 
     /**
-     * One consumer thread per ingress partition by default ({@code laneway.router.ingress.concurrency}): each record
-     * waits for its lane write's ack before its offset may be committed, so one thread alone capped the saga's commands
-     * at one ack round trip each.
+     * A poll's envelopes are classified and all put in flight, then every lane write's ack is awaited before the
+     * offsets are committed (the container commits after this returns). If one write fails, the exception makes the
+     * container deliver the poll again: the lane may then hold an envelope twice, and the pool's idempotency (message
+     * id) absorbs it. One consumer thread per ingress partition ({@code laneway.router.ingress.concurrency}).
+     *
+     * <p>Why a batch: awaiting each command's ack before reading the next allowed one ack round trip at a time per
+     * thread, and the saga's commands queued here (benchmarks/results/saga.md).
      */
-    @KafkaListener(id = "router-ingress", topics = Topics.INGRESS, groupId = "laneway-router-ingress",
+    @KafkaListener(id = "router-ingress", topics = Topics.INGRESS, groupId = "laneway-router-ingress", batch = "true",
             concurrency = "${laneway.router.ingress.concurrency:6}", properties = {"auto.offset.reset=earliest"})
-    void onIngress(Envelope envelope) {
-        try (var m1 = MDC.putCloseable("messageId", envelope.getId());
-             var m2 = MDC.putCloseable("traceId", envelope.getMetadata().getTraceId())) {
-            var spec = catalog.find(envelope.getType());
-            if (spec.isEmpty()) {
-                kafka.send(Topics.DEAD_LETTER, envelope.getOrderingKey(), envelope).join();
-                meters.counter("laneway.router.ingress.rejected", "type", envelope.getType()).increment();
-                log.warn("Ingress envelope {} has unknown type {}: dead-lettered", envelope.getId(), envelope.getType());
-                return;
+    void onIngress(List<Envelope> envelopes) {
+        List<Envelope> routed = new ArrayList<>(envelopes.size());
+        List<CompletableFuture<?>> writes = new ArrayList<>(envelopes.size());
+        for (Envelope envelope : envelopes) {
+            try (var m1 = MDC.putCloseable("messageId", envelope.getId());
+                 var m2 = MDC.putCloseable("traceId", envelope.getMetadata().getTraceId())) {
+                Envelope stamped = route(envelope);
+                if (stamped != null) {
+                    routed.add(stamped);
+                    writes.add(publisher.send(stamped));
+                }
             }
-            Lane lane = router.laneFor(envelope.getType(), envelope.getPriority(), spec.get());
-            Instant now = Instant.now();
-            Routing previous = envelope.getRouting();
-            Envelope routed = Envelope.newBuilder(envelope).setRouting(Routing.newBuilder()
-                    .setLane(lane).setRoutedAt(now).setRoutingVersion(LaneClassifier.ROUTING_VERSION)
-                    .setAttempt(previous == null ? 1 : previous.getAttempt())
-                    .setDeadline(previous != null && previous.getDeadline() != null ? previous.getDeadline() : now.plus(spec.get().timeout()))
-                    .setMaxAttempts(spec.get().maxAttempts())
-                    .build()).build();
-            publisher.publish(routed);
-            meters.counter("laneway.router.messages.accepted", "lane", lane.name(), "priority", envelope.getPriority().name(),
-                    "type", envelope.getType(), "client", "ingress:" + envelope.getMetadata().getSource()).increment();
         }
+        for (int i = 0; i < routed.size(); i++) {
+            Envelope envelope = routed.get(i);
+            publisher.await(writes.get(i));
+            publisher.announceRouted(envelope);
+            meters.counter("laneway.router.messages.accepted", "lane", envelope.getRouting().getLane().name(),
+                    "priority", envelope.getPriority().name(), "type", envelope.getType(),
+                    "client", "ingress:" + envelope.getMetadata().getSource()).increment();
+        }
+    }
+
+    /** The envelope classified and stamped for its lane; null if its type is unknown (then it is dead-lettered). */
+    private Envelope route(Envelope envelope) {
+        var spec = catalog.find(envelope.getType());
+        if (spec.isEmpty()) {
+            kafka.send(Topics.DEAD_LETTER, envelope.getOrderingKey(), envelope).join();
+            meters.counter("laneway.router.ingress.rejected", "type", envelope.getType()).increment();
+            log.warn("Ingress envelope {} has unknown type {}: dead-lettered", envelope.getId(), envelope.getType());
+            return null;
+        }
+        Lane lane = router.laneFor(envelope.getType(), envelope.getPriority(), spec.get());
+        Instant now = Instant.now();
+        Routing previous = envelope.getRouting();
+        return Envelope.newBuilder(envelope).setRouting(Routing.newBuilder()
+                .setLane(lane).setRoutedAt(now).setRoutingVersion(LaneClassifier.ROUTING_VERSION)
+                .setAttempt(previous == null ? 1 : previous.getAttempt())
+                .setDeadline(previous != null && previous.getDeadline() != null ? previous.getDeadline() : now.plus(spec.get().timeout()))
+                .setMaxAttempts(spec.get().maxAttempts())
+                .build()).build();
     }
 }
