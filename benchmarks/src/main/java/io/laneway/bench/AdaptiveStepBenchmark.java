@@ -5,9 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -91,9 +89,7 @@ public final class AdaptiveStepBenchmark {
             downstream.stop(0);
         }
         System.out.println(report);
-        Path file = root.resolve("benchmarks/results/pool-adaptive.md");
-        Files.writeString(file, report.toString(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        System.out.println("appended to " + file);
+        Results.append(root, "pool-adaptive.md", null, report);
         System.exit(0);
     }
 

@@ -5,9 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -139,13 +137,7 @@ public final class IngestBenchmark {
                         : " with `-Dbench.router.jvmArgs=\"" + System.getProperty("bench.router.jvmArgs") + "\"`",
                 PHASE.toSeconds(), String.join("\n", rows), failures);
         System.out.println(report);
-        if (!Figures.appendResults()) {
-            return;
-        }
-        Path results = Path.of(System.getProperty("laneway.home", ".")).resolve("benchmarks/results/ingest.md");
-        Files.createDirectories(results.getParent());
-        Files.writeString(results, report, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        System.out.println("appended to " + results.toAbsolutePath());
+        Results.append(Path.of(System.getProperty("laneway.home", ".")), "ingest.md", null, report);
     }
 
     /** {@code sync}: the dirty pages of earlier phases go to disk now, not during the next measurement. */

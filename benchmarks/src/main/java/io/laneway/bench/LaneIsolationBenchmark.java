@@ -4,9 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -85,16 +83,8 @@ public final class LaneIsolationBenchmark {
             report = report(latencies(idle), idleDone, latencies(flooded), floodedDone, floodAccepted.get(), floodRefused.get(), heavyDuring);
         }
         System.out.println(report);
-        Path file = root.resolve("benchmarks/results/isolation.md");
-        if (!Figures.appendResults()) {
-            System.exit(0);
-        }
-        if (!Files.exists(file)) {
-            Files.writeString(file, "# Lane isolation benchmark results\n\nCommand: `bench/isolation`. Target (issue #8): fast-lane p99 while "
-                    + "the heavy lane is flooded <= 2x its idle p99.\n");
-        }
-        Files.writeString(file, report, StandardOpenOption.APPEND);
-        System.out.println("appended to " + file);
+        Results.append(root, "isolation.md", "# Lane isolation benchmark results\n\nCommand: `bench/isolation`. Target (issue #8): "
+                + "fast-lane p99 while the heavy lane is flooded <= 2x its idle p99.\n", report);
         System.exit(0);
     }
 

@@ -6,9 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -394,12 +392,6 @@ public final class PoolBenchmark {
                     vsListener, vsListener >= 5 ? "met" : "missed", vsParallel, vsParallel >= 1 ? "met" : "missed"));
         }
         System.out.println(table);
-        if (!Figures.appendResults()) {
-            return;
-        }
-        Path file = Path.of(System.getProperty("laneway.home", ".")).resolve("benchmarks/results/pool.md");
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, table.toString(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        System.out.println("appended to " + file.toAbsolutePath());
+        Results.append(Path.of(System.getProperty("laneway.home", ".")), "pool.md", null, table);
     }
 }

@@ -4,9 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -98,15 +96,8 @@ public final class ProjectionBenchmark {
             }
         }
         System.out.print(table);
-        Path results = root.resolve("benchmarks/results/projection.md");
-        if (!Figures.appendResults()) {
-            System.exit(0);
-        }
-        if (!Files.exists(results)) {
-            Files.writeString(results, "# Projection benchmark results\n\nCommand: `bench/projection`. Targets (issue #6): local query p99 <= 5 ms, "
-                    + "routed p99 <= 20 ms, >= 50,000 events/s materialized by one instance on 2 cores.\n");
-        }
-        Files.writeString(results, table.toString(), StandardOpenOption.APPEND);
+        Results.append(root, "projection.md", "# Projection benchmark results\n\nCommand: `bench/projection`. Targets (issue #6): local "
+                + "query p99 <= 5 ms, routed p99 <= 20 ms, >= 50,000 events/s materialized by one instance on 2 cores.\n", table);
         System.exit(0);
     }
 

@@ -4,9 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
@@ -79,11 +77,7 @@ public final class SagaBenchmark {
             laneLatencies(platform);
         }
         System.out.println(report);
-        if (Figures.appendResults()) {
-            Path file = root.resolve("benchmarks/results/saga.md");
-            Files.writeString(file, report, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            System.out.println("appended to " + file);
-        }
+        Results.append(root, "saga.md", null, report);
         System.exit(0);
     }
 

@@ -3,7 +3,6 @@ package io.laneway.bench;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -83,13 +82,8 @@ public final class SoakBenchmark {
             report = report(capacity, rate, samples, result[0]);
         }
         System.out.println(report);
-        Path file = root.resolve("benchmarks/results/soak.md");
-        if (!Files.exists(file)) {
-            Files.writeString(file, "# Soak results\n\nCommand: `./bench/soak` (`BENCH_JAVA_OPTS=-Dbench.minutes=N` for another length)."
-                    + " Targets (issue #8): at half capacity for 20 minutes, RSS growth < 10% after warm-up, lag bounded.\n");
-        }
-        Files.writeString(file, report, StandardOpenOption.APPEND);
-        System.out.println("appended to " + file);
+        Results.append(root, "soak.md", "# Soak results\n\nCommand: `./bench/soak` (`BENCH_JAVA_OPTS=-Dbench.minutes=N` for another "
+                + "length). Targets (issue #8): at half capacity for 20 minutes, RSS growth < 10% after warm-up, lag bounded.\n", report);
         System.exit(0);
     }
 

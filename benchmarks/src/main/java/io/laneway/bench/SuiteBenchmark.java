@@ -3,7 +3,6 @@ package io.laneway.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -92,14 +91,10 @@ public final class SuiteBenchmark {
                 System.getProperty("os.name") + " " + System.getProperty("os.arch"), minutes, outcome, table);
         System.out.println(section);
         Path results = root.resolve("benchmarks/results");
-        Path file = results.resolve("suite.md");
-        if (!Files.exists(file)) {
-            Files.writeString(file, "# Benchmark suite results\n\nCommand: `./bench/suite`; each section is one run of every benchmark"
-                    + " on this machine, each comparison measured side by side in that run.\n");
-        }
-        Files.writeString(file, section, StandardOpenOption.APPEND);
+        Results.append(root, "suite.md", "# Benchmark suite results\n\nCommand: `./bench/suite`; each section is one run of every "
+                + "benchmark on this machine, each comparison measured side by side in that run.\n", section);
         SuiteCharts.write(figures, peakRssKb, results);
-        System.out.println("appended to " + file + "; charts in " + results);
+        System.out.println("charts in " + results);
         System.exit(0);
     }
 
