@@ -92,6 +92,19 @@ class OrderSagaEndToEndTest {
             awaitOrExplain("every order decided", Duration.ofSeconds(300), read, () -> read.poll().size() >= ORDERS);
             assertOutcomesAndBalances(orderIds, read.poll());
         }
+        // counted from the orchestrator's store: the restarted instance knew the sagas left open by the killed one
+        Await.until("the orchestrator's in-flight gauge back to 0", Duration.ofSeconds(30), () -> sagasInFlight() == 0);
+    }
+
+    private double sagasInFlight() {
+        try {
+            String scrape = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + platform.ports().saga() + "/actuator/prometheus"))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body();
+            return scrape.lines().filter(line -> line.startsWith("laneway_saga_in_flight{") || line.startsWith("laneway_saga_in_flight "))
+                    .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).findFirst().orElse(Double.NaN);
+        } catch (Exception e) {
+            return Double.NaN;
+        }
     }
 
     private void assertOutcomesAndBalances(List<String> orderIds, Map<String, List<String>> outcomes) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.laneway.contracts.order.OrderEvent;
 import io.laneway.contracts.order.OrderSagaState;
@@ -34,6 +35,7 @@ final class OrderSagaProcessor implements Processor<String, OrderEvent, String, 
     private KeyValueStore<String, OrderSagaState> sagas;
     private KeyValueStore<String, String> deadlines;
     private long judgeDeadlinesFrom;
+    private AtomicLong inFlight;
 
     OrderSagaProcessor(SagaTimeouts timeouts, Duration checkEvery, SagaMetrics metrics) {
         this.timeouts = timeouts;
@@ -48,6 +50,29 @@ final class OrderSagaProcessor implements Processor<String, OrderEvent, String, 
         this.deadlines = context.getStateStore(OrderSagaTopology.DEADLINES);
         this.judgeDeadlinesFrom = context.currentSystemTimeMs() + timeouts.catchUpAfterStart().toMillis();
         context.schedule(checkEvery, PunctuationType.WALL_CLOCK_TIME, this::timeOutOverdueSteps);
+        this.inFlight = metrics.inFlight(context.taskId(), openSagas());
+    }
+
+    /**
+     * Every open saga has one deadline entry, so counting the index (not every saga ever stored) is the task's number
+     * of sagas in flight; counted again whenever the task is assigned, so a restart does not reset the gauge to zero.
+     */
+    private long openSagas() {
+        java.util.Set<String> open = new java.util.HashSet<>();
+        try (var all = deadlines.all()) {
+            while (all.hasNext()) {
+                String orderId = all.next().value;
+                if (SagaMetrics.isOpen(sagas.get(orderId))) {
+                    open.add(orderId); // a set: an index entry left over from an earlier step must not count twice
+                }
+            }
+        }
+        return open.size();
+    }
+
+    @Override
+    public void close() {
+        metrics.released(context.taskId());
     }
 
     @Override
@@ -91,6 +116,7 @@ final class OrderSagaProcessor implements Processor<String, OrderEvent, String, 
                 deadlines.put(DeadlineKeys.of(after.getStepDeadline().toEpochMilli(), orderId), orderId);
             }
             metrics.moved(before, after, now);
+            inFlight.addAndGet((SagaMetrics.isOpen(after) ? 1 : 0) - (SagaMetrics.isOpen(before) ? 1 : 0));
         }
         long timestamp = now.toEpochMilli();
         for (SagaCommand command : decision.commands()) {

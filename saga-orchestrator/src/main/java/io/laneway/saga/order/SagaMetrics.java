@@ -2,6 +2,8 @@ package io.laneway.saga.order;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.laneway.contracts.order.OrderSagaState;
@@ -16,11 +18,12 @@ import io.micrometer.core.instrument.Timer;
 public final class SagaMetrics {
 
     private final MeterRegistry meters;
-    private final AtomicLong inFlight = new AtomicLong();
+    /** Open sagas per stream task (partition), counted from the task's store: right after a restart too. */
+    private final Map<Object, AtomicLong> inFlightByTask = new ConcurrentHashMap<>();
 
     public SagaMetrics(MeterRegistry meters) {
         this.meters = meters;
-        meters.gauge("laneway.saga.in_flight", inFlight);
+        meters.gauge("laneway.saga.in_flight", inFlightByTask, byTask -> byTask.values().stream().mapToLong(AtomicLong::get).sum());
         // registered up front so dashboards and alerts see a zero, not an absent series, before the first event
         for (String outcome : new String[] {"started", "completed", "compensated", "failed"}) {
             meters.counter("laneway.saga.sagas", "outcome", outcome);
@@ -31,10 +34,25 @@ public final class SagaMetrics {
         }
     }
 
+    /** The task's counter of open sagas, starting from what its store holds when the task is (re)assigned. */
+    AtomicLong inFlight(Object task, long openInStore) {
+        AtomicLong counter = new AtomicLong(openInStore);
+        inFlightByTask.put(task, counter);
+        return counter;
+    }
+
+    /** The task moved to another instance or the application stops: its sagas are no longer counted here. */
+    void released(Object task) {
+        inFlightByTask.remove(task);
+    }
+
+    static boolean isOpen(OrderSagaState state) {
+        return state != null && state.getStep() != SagaStep.COMPLETED && state.getStep() != SagaStep.CANCELLED;
+    }
+
     void moved(OrderSagaState before, OrderSagaState after, Instant now) {
         if (before == null) {
             meters.counter("laneway.saga.sagas", "outcome", "started").increment();
-            inFlight.incrementAndGet();
             return;
         }
         Timer.builder("laneway.saga.step.duration").tag("step", before.getStep().name()).publishPercentileHistogram()
@@ -42,11 +60,9 @@ public final class SagaMetrics {
         boolean wasOpen = before.getStep() != SagaStep.COMPLETED && before.getStep() != SagaStep.CANCELLED;
         if (wasOpen && after.getStep() == SagaStep.COMPLETED) {
             meters.counter("laneway.saga.sagas", "outcome", "completed").increment();
-            inFlight.decrementAndGet();
         } else if (wasOpen && after.getStep() == SagaStep.CANCELLED) {
             String outcome = before.getStep() == SagaStep.COMPENSATING ? "compensated" : "failed";
             meters.counter("laneway.saga.sagas", "outcome", outcome).increment();
-            inFlight.decrementAndGet();
         }
     }
 

@@ -19,6 +19,7 @@ import io.laneway.contracts.order.OrderSagaState;
 import io.laneway.contracts.order.OrderShipped;
 import io.laneway.contracts.order.PaymentCharged;
 import io.laneway.contracts.order.SagaStep;
+import io.laneway.contracts.order.StockRejected;
 import io.laneway.contracts.order.StockReserved;
 import io.laneway.contracts.serde.LanewaySerdes;
 import io.laneway.infra.LocalInfrastructure;
@@ -49,6 +50,7 @@ class OrderSagaTopologyTest {
     private TestOutputTopic<String, Envelope> commands;
     private TestOutputTopic<String, OrderEvent> outcomes;
     private KeyValueStore<String, OrderSagaState> sagas;
+    private SimpleMeterRegistry meters;
 
     @BeforeEach
     void topology() {
@@ -61,7 +63,8 @@ class OrderSagaTopologyTest {
         }
         String registry = LocalInfrastructure.shared().schemaRegistryUrl();
         StreamsBuilder builder = new StreamsBuilder();
-        OrderSagaTopology.build(builder, registry, timeouts, new SagaMetrics(new SimpleMeterRegistry()), Duration.ofSeconds(1));
+        meters = new SimpleMeterRegistry();
+        OrderSagaTopology.build(builder, registry, timeouts, new SagaMetrics(meters), Duration.ofSeconds(1));
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "saga-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -91,6 +94,25 @@ class OrderSagaTopologyTest {
         assertThat(commandTypes()).containsExactly("order.reserve-stock", "order.charge-payment", "order.ship");
         assertThat(outcomeTypes()).contains("OrderCompleted");
         assertThat(sagas.get("o-1").getStep()).isEqualTo(SagaStep.COMPLETED);
+    }
+
+    @Test
+    void sagasInFlightCountThoseNotYetCompletedOrCancelled() {
+        reply("o-10", placed());
+        reply("o-11", placed());
+        assertThat(inFlight()).isEqualTo(2);
+
+        reply("o-10", new StockReserved("res-10"));
+        reply("o-10", new PaymentCharged("pay-10", 1000L));
+        reply("o-10", new OrderShipped("trk-10"));
+        assertThat(inFlight()).isEqualTo(1);
+
+        reply("o-11", new StockRejected("sold out"));
+        assertThat(inFlight()).isZero();
+    }
+
+    private double inFlight() {
+        return meters.get("laneway.saga.in_flight").gauge().value();
     }
 
     @Test
