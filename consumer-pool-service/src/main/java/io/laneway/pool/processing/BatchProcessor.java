@@ -83,7 +83,8 @@ public class BatchProcessor {
      * if a handler then fails, the whole transaction rolls back, that envelope is marked failed, and the rest
      * run again in a new transaction with a savepoint per envelope (at most two runs; their effects count
      * once because the first run never committed). Handlers that call a downstream (a circuit-breaker name)
-     * always get a savepoint, so an external call is never repeated because a neighbour failed.
+     * always get a savepoint, so an external call is never repeated because a neighbour failed. Envelopes whose
+     * handler asks for {@link TransactionScope#ENVELOPE} run afterwards, each in a transaction of its own.
      */
     public void process(List<Attempt> batch) {
         CircuitBreaker db = database.breaker();
