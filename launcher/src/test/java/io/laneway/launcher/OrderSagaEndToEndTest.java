@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 
 import io.laneway.contracts.Topics;
@@ -23,11 +22,9 @@ import io.laneway.contracts.serde.AvroRegistryDeserializer;
 import io.laneway.contracts.serde.AvroRegistrySerializer;
 import io.laneway.infra.Await;
 import io.laneway.infra.ConsumerLags;
+import io.laneway.infra.TopicReader;
+import io.laneway.launcher.faults.PoolProcess;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -97,14 +94,8 @@ class OrderSagaEndToEndTest {
     }
 
     private double sagasInFlight() {
-        try {
-            String scrape = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + platform.ports().saga() + "/actuator/prometheus"))
-                    .build(), HttpResponse.BodyHandlers.ofString()).body();
-            return scrape.lines().filter(line -> line.startsWith("laneway_saga_in_flight{") || line.startsWith("laneway_saga_in_flight "))
-                    .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).findFirst().orElse(Double.NaN);
-        } catch (Exception e) {
-            return Double.NaN;
-        }
+        String scrape = PoolProcess.metrics(platform.ports().saga());
+        return scrape.contains("laneway_saga_in_flight") ? PoolProcess.sample(scrape, "laneway_saga_in_flight") : Double.NaN;
     }
 
     private void assertOutcomesAndBalances(List<String> orderIds, Map<String, List<String>> outcomes) {
@@ -152,34 +143,18 @@ class OrderSagaEndToEndTest {
      */
     private final class OrderOutcomes implements AutoCloseable {
 
-        private final KafkaConsumer<byte[], byte[]> consumer;
+        private final TopicReader reader;
         private final AvroRegistryDeserializer<GenericRecord> decoder = new AvroRegistryDeserializer<>();
         private final Map<String, List<String>> byOrder = new HashMap<>();
 
         OrderOutcomes() {
-            Properties props = new Properties();
-            props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.infrastructure().kafkaBootstrapServers());
-            props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-            props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-            props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-            consumer = new KafkaConsumer<>(props);
-            consumer.assign(consumer.partitionsFor(Topics.ORDER_EVENTS).stream()
-                    .map(p -> new TopicPartition(Topics.ORDER_EVENTS, p.partition())).toList());
-            consumer.seekToBeginning(consumer.assignment());
+            reader = new TopicReader(platform.infrastructure().kafkaBootstrapServers(), Topics.ORDER_EVENTS);
             decoder.configure(Map.of(AvroRegistrySerializer.REGISTRY_URL, platform.infrastructure().schemaRegistryUrl()), false);
         }
 
         /** Reads up to the end offsets as of now and returns every outcome seen so far. */
         Map<String, List<String>> poll() {
-            var end = consumer.endOffsets(consumer.assignment());
-            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-            while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue()) && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(100)).forEach(r -> {
-                    if (r.value() != null) {
-                        record(decoder.deserialize(Topics.ORDER_EVENTS, r.value()));
-                    }
-                });
-            }
+            reader.readNew(Duration.ofSeconds(15)).forEach(value -> record(decoder.deserialize(Topics.ORDER_EVENTS, value)));
             return byOrder;
         }
 
@@ -193,7 +168,7 @@ class OrderSagaEndToEndTest {
 
         @Override
         public void close() {
-            consumer.close();
+            reader.close();
         }
     }
 

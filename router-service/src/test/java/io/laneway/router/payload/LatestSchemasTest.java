@@ -89,12 +89,7 @@ class LatestSchemasTest {
     @Test
     void aFailedReReadKeepsTheSchemaWeHave() {
         AtomicInteger reads = new AtomicInteger();
-        LatestSchemas schemas = schemas(subject -> {
-            if (reads.incrementAndGet() == 1) {
-                return V1;
-            }
-            throw new IllegalStateException("registry unreachable");
-        });
+        LatestSchemas schemas = schemas(answersOnceThenFails(reads));
         schemas.latest("greet");
         nanos.addAndGet(REFRESH.plusSeconds(1).toNanos());
 
@@ -106,12 +101,7 @@ class LatestSchemasTest {
     @Test
     void afterAFailedReReadTheNextIsTriedOnlyAfterAnotherRefreshPeriod() throws Exception {
         AtomicInteger reads = new AtomicInteger();
-        LatestSchemas schemas = schemas(subject -> {
-            if (reads.incrementAndGet() == 1) {
-                return V1;
-            }
-            throw new IllegalStateException("registry unreachable");
-        });
+        LatestSchemas schemas = schemas(answersOnceThenFails(reads));
         schemas.latest("greet");
         nanos.addAndGet(REFRESH.plusSeconds(1).toNanos());
         schemas.latest("greet");
@@ -136,6 +126,16 @@ class LatestSchemasTest {
         });
 
         assertThatThrownBy(() -> schemas.latest("greet")).hasMessageContaining("registry unreachable");
+    }
+
+    /** A registry that gives V1 at the first read and is unreachable from then on; counts the reads. */
+    private static Function<String, Schema> answersOnceThenFails(AtomicInteger reads) {
+        return subject -> {
+            if (reads.incrementAndGet() == 1) {
+                return V1;
+            }
+            throw new IllegalStateException("registry unreachable");
+        };
     }
 
     private static void await(CountDownLatch latch) {
