@@ -221,7 +221,8 @@ class DashboardQueriesTest {
             assertThat(post("/v1/messages", "{not json").statusCode()).isEqualTo(400);
         }
         for (String id : ids) {
-            HTTP.send(HttpRequest.newBuilder(URI.create(platform.projectionUrl() + "/v1/messages/" + id)).build(),
+            HTTP.send(HttpRequest.newBuilder(URI.create(platform.projectionUrl() + "/v1/messages/" + id))
+                            .header("X-API-Key", platform.apiKey()).build(),
                     HttpResponse.BodyHandlers.discarding());
         }
     }

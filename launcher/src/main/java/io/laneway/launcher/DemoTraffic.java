@@ -74,7 +74,8 @@ final class DemoTraffic {
 
     private String status(String id) {
         try {
-            var response = http.send(HttpRequest.newBuilder(URI.create(projectionUrl + "/v1/messages/" + id)).build(),
+            var response = http.send(HttpRequest.newBuilder(URI.create(projectionUrl + "/v1/messages/" + id))
+                            .header("X-API-Key", apiKey).build(),
                     HttpResponse.BodyHandlers.ofString());
             Matcher m = STATUS.matcher(response.body());
             return response.statusCode() == 200 && m.find() ? m.group(1) : "UNKNOWN";

@@ -47,23 +47,23 @@ public final class LanewayLauncher {
 
                 Laneway is up in %d ms. Everything listens on 127.0.0.1:
                   router-service         http://127.0.0.1:%d   POST /v1/messages
-                  consumer-pool-service  http://127.0.0.1:%d   /actuator/health
+                  consumer-pool-service  http://127.0.0.1:%d   /v1/dead-letters (scope admin)
                   saga-orchestrator      http://127.0.0.1:%d   /actuator/health
                   projection-service     http://127.0.0.1:%d   GET /v1/messages/{id}, /v1/orders/{id}, /v1/products/{id}/sales, /v1/lanes/stats
                   Kafka (KRaft)          %s
                   PostgreSQL 17          %s (user postgres / postgres)
                   Schema registry        %s   (Confluent API; Apicurio %s)
                   Prometheus metrics     /actuator/prometheus on each service
-                  API key (this run)     %s   (client "local", scopes messages:write admin)
+                  API key (this run)     %s   (client "local": publishes, reads views, operates dead letters)
 
                 Try:
                   curl -s -XPOST http://127.0.0.1:%d/v1/messages -H 'Content-Type: application/json' \\
                        -H 'X-API-Key: %s' -d '{"type":"demo.greet","priority":"high","payload":{"name":"Ada"}}'
-                  curl -s http://127.0.0.1:%d/v1/messages/<id>
+                  curl -s http://127.0.0.1:%d/v1/messages/<id> -H 'X-API-Key: %s'
 
                 """, millis, p.router(), p.pool(), p.saga(), p.projection(), infra.kafkaBootstrapServers(),
                 infra.postgres().jdbcUrl(Platform.POOL_DATABASE), infra.schemaRegistryUrl(), "3.3.3",
-                platform.apiKey(), p.router(), platform.apiKey(), p.projection());
+                platform.apiKey(), p.router(), platform.apiKey(), p.projection(), platform.apiKey());
     }
 
     /** The folder holding the reactor pom and the service modules (the launcher runs from a checkout). */

@@ -80,12 +80,19 @@ public final class Platform implements AutoCloseable {
                             "--laneway.router.security.api-keys[0].key=" + apiKey,
                             "--laneway.router.security.api-keys[0].client=local",
                             "--laneway.router.security.api-keys[0].scopes=messages:write,admin")));
+            // the same key operates the pool's dead-letter API and reads the projection's views
             started.add(service(launches, extraArguments, java, repositoryRoot, runDir, "consumer-pool-service", ports.pool(),
-                    poolProperties, List.of()));
+                    poolProperties, List.of(
+                            "--laneway.pool.security.api-keys[0].key=" + apiKey,
+                            "--laneway.pool.security.api-keys[0].client=local",
+                            "--laneway.pool.security.api-keys[0].scopes=admin")));
             started.add(service(launches, extraArguments, java, repositoryRoot, runDir, "saga-orchestrator", ports.saga(), common,
                     List.of("--spring.kafka.streams.state-dir=" + stateDir + "-saga")));
             started.add(service(launches, extraArguments, java, repositoryRoot, runDir, "projection-service", ports.projection(), common,
-                    List.of("--spring.kafka.streams.state-dir=" + stateDir)));
+                    List.of("--spring.kafka.streams.state-dir=" + stateDir,
+                            "--laneway.projection.security.api-keys[0].key=" + apiKey,
+                            "--laneway.projection.security.api-keys[0].client=local",
+                            "--laneway.projection.security.api-keys[0].scopes=messages:read")));
             int[] servicePorts = {ports.router(), ports.pool(), ports.saga(), ports.projection()};
             List<CompletableFuture<Void>> ready = new ArrayList<>();
             for (int i = 0; i < started.size(); i++) {

@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Test;
 class BadInputCampaignTest {
 
     private static final String POOL_ADMIN_KEY = "campaign-pool-admin-key";
+    private static final String POOL_WRITER_KEY = "campaign-pool-writer-key";
     private static final List<String> WRITTEN_TOPICS = List.of(Topics.LANE_FAST, Topics.LANE_HEAVY, Topics.LANE_LONG_RUNNING, Topics.INGRESS);
     private static Platform platform;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -50,9 +51,12 @@ class BadInputCampaignTest {
     static void startPlatform() {
         platform = Platform.start(ServicePorts.random(), Path.of("..").toAbsolutePath().normalize(),
                 Path.of("target", "campaign-run").toAbsolutePath(), Map.of("consumer-pool-service", List.of(
-                        "--laneway.pool.security.api-keys[0].key=" + POOL_ADMIN_KEY,
-                        "--laneway.pool.security.api-keys[0].client=operator",
-                        "--laneway.pool.security.api-keys[0].scopes=admin")));
+                        "--laneway.pool.security.api-keys[1].key=" + POOL_ADMIN_KEY,
+                        "--laneway.pool.security.api-keys[1].client=operator",
+                        "--laneway.pool.security.api-keys[1].scopes=admin",
+                        "--laneway.pool.security.api-keys[2].key=" + POOL_WRITER_KEY,
+                        "--laneway.pool.security.api-keys[2].client=writer",
+                        "--laneway.pool.security.api-keys[2].scopes=messages:write")));
     }
 
     @AfterAll
@@ -141,10 +145,10 @@ class BadInputCampaignTest {
                     .method(method, HttpRequest.BodyPublishers.ofString(valid)).build()));
         }
         for (String id : hostileIds(random)) {
-            attempts.add(get("projection message " + abbreviate(id), platform.projectionUrl() + "/v1/messages/" + id));
-            attempts.add(get("projection order " + abbreviate(id), platform.projectionUrl() + "/v1/orders/" + id));
-            attempts.add(get("projection sales " + abbreviate(id), platform.projectionUrl() + "/v1/products/p/sales?from=" + id));
-            attempts.add(get("projection lanes " + abbreviate(id), platform.projectionUrl() + "/v1/lanes/stats?window=" + id));
+            attempts.add(get("projection message " + abbreviate(id), platform.projectionUrl() + "/v1/messages/" + id, "X-API-Key", key));
+            attempts.add(get("projection order " + abbreviate(id), platform.projectionUrl() + "/v1/orders/" + id, "X-API-Key", key));
+            attempts.add(get("projection sales " + abbreviate(id), platform.projectionUrl() + "/v1/products/p/sales?from=" + id, "X-API-Key", key));
+            attempts.add(get("projection lanes " + abbreviate(id), platform.projectionUrl() + "/v1/lanes/stats?window=" + id, "X-API-Key", key));
             attempts.add(get("dead letter " + abbreviate(id), poolUrl() + "/v1/dead-letters/" + id, "X-API-Key", POOL_ADMIN_KEY));
             attempts.add(get("dead letters status " + abbreviate(id), poolUrl() + "/v1/dead-letters?status=" + id, "X-API-Key", POOL_ADMIN_KEY));
             attempts.add(get("dead letters page " + abbreviate(id), poolUrl() + "/v1/dead-letters?size=" + id, "X-API-Key", POOL_ADMIN_KEY));
@@ -156,7 +160,9 @@ class BadInputCampaignTest {
                     "X-API-Key", POOL_ADMIN_KEY));
         }
         attempts.add(get("dead letters without a key", poolUrl() + "/v1/dead-letters"));
-        attempts.add(get("dead letters with the router's key", poolUrl() + "/v1/dead-letters", "X-API-Key", key));
+        attempts.add(get("projection order without a key", platform.projectionUrl() + "/v1/orders/o-1"));
+        attempts.add(get("projection order with an unknown key", platform.projectionUrl() + "/v1/orders/o-1", "X-API-Key", "not-a-key"));
+        attempts.add(get("dead letters without scope admin", poolUrl() + "/v1/dead-letters", "X-API-Key", POOL_WRITER_KEY));
         attempts.add(get("unknown route", router + "/v1/nothing-here", "X-API-Key", key));
         return attempts;
     }

@@ -63,7 +63,8 @@ class EndToEndTest {
         AtomicReference<String> lastAnswer = new AtomicReference<>();
         Await.until("message " + id + " to be COMPLETED", Duration.ofSeconds(30), () -> {
             try {
-                var status = http.send(HttpRequest.newBuilder(URI.create(platform.projectionUrl() + "/v1/messages/" + id)).build(),
+                var status = http.send(HttpRequest.newBuilder(URI.create(platform.projectionUrl() + "/v1/messages/" + id))
+                                .header("X-API-Key", platform.apiKey()).build(),
                         HttpResponse.BodyHandlers.ofString());
                 lastAnswer.set(status.body());
                 return status.statusCode() == 200 && status.body().contains("\"status\":\"COMPLETED\"");

@@ -138,6 +138,26 @@ class ProjectionQueriesTest {
     }
 
     @Test
+    @Order(3)
+    void readingAViewNeedsCredentialsAndInstancesAskEachOtherAsTheCaller() {
+        for (String path : List.of("/v1/messages/" + events.messageIds.get(0), "/v1/orders/" + events.orderIds.get(0), "/v1/lanes/stats",
+                salesPath("p-1"), "/internal/lanes/stats?from=0&to=1")) {
+            for (String[] credentials : List.of(new String[0], new String[] {"X-API-Key", "not-a-key"})) {
+                HttpResponse<String> answer = first.get(path, credentials);
+                assertThat(answer.statusCode()).as("%s with %s", path, List.of(credentials)).isEqualTo(401);
+                assertThat(answer.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+                assertThat(answer.body()).contains("X-API-Key").doesNotContain("Exception");
+            }
+        }
+        // the other instance's partitions are gathered over /internal/lanes/stats, which is closed to anonymous
+        // callers (above): the full answer shows the caller's key travelled with the relay
+        HttpResponse<String> gathered = first.get("/v1/lanes/stats?window=1h");
+        assertThat(gathered.statusCode()).as(gathered.body()).isEqualTo(200);
+        assertThat(gathered.headers().firstValue(InstanceRouter.SERVED_BY).orElseThrow()).contains(second.endpoint());
+        assertThat(first.get("/actuator/health/readiness", new String[0]).statusCode()).as("probes stay open").isEqualTo(200);
+    }
+
+    @Test
     @Order(4)
     void rebuildingFromTheLogGivesBackTheSameViews() {
         assertThat(answersBeforeRebuild).isNotEmpty();

@@ -6,8 +6,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.IntFunction;
 
+import io.laneway.security.ApiKeyAuthenticationFilter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,6 +22,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Answers a keyed query where the key lives: locally when this instance owns it, otherwise by relaying the
@@ -59,11 +65,16 @@ public class InstanceRouter {
         }
     }
 
-    /** GET {@code pathAndQuery} on another instance, marked as relayed; its answer as-is. */
+    /**
+     * GET {@code pathAndQuery} on another instance, marked as relayed and carrying the current caller's credentials
+     * (the owner authorises the caller, not the cluster); its answer as-is.
+     */
     public ResponseEntity<String> get(HostInfo host, String pathAndQuery, String store) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://" + endpoint(host) + pathAndQuery))
-                    .timeout(Duration.ofSeconds(5)).header(ROUTED, "1").GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + endpoint(host) + pathAndQuery))
+                    .timeout(Duration.ofSeconds(5)).header(ROUTED, "1").GET();
+            callerCredentials().forEach(request::header);
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             HttpHeaders headers = new HttpHeaders();
             response.headers().firstValue(HttpHeaders.CONTENT_TYPE).ifPresent(v -> headers.set(HttpHeaders.CONTENT_TYPE, v));
             response.headers().firstValue(HttpHeaders.RETRY_AFTER).ifPresent(v -> headers.set(HttpHeaders.RETRY_AFTER, v));
@@ -75,6 +86,20 @@ public class InstanceRouter {
             Thread.currentThread().interrupt();
             throw new StoreNotReadyException(store);
         }
+    }
+
+    /** The credential headers of the request this thread is answering (relays happen only while answering one). */
+    private static Map<String, String> callerCredentials() {
+        Map<String, String> credentials = new LinkedHashMap<>();
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            for (String name : List.of(HttpHeaders.AUTHORIZATION, ApiKeyAuthenticationFilter.HEADER)) {
+                String value = attributes.getRequest().getHeader(name);
+                if (value != null) {
+                    credentials.put(name, value);
+                }
+            }
+        }
+        return credentials;
     }
 
     private ResponseEntity<String> relay(HostInfo owner, HttpServletRequest request, String store) {

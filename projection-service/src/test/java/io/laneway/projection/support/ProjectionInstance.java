@@ -19,6 +19,9 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 /** One real projection-service (its own Spring context, port and state directory) against the shared broker and registry. */
 public final class ProjectionInstance implements AutoCloseable {
 
+    /** The one API key the test instances accept (any identity may read the views). */
+    public static final String API_KEY = "projection-test-reader-key";
+
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final int port;
@@ -45,6 +48,9 @@ public final class ProjectionInstance implements AutoCloseable {
                 "--spring.kafka.streams.auto-startup=" + streamsAutoStartup,
                 "--laneway.projection.lag-refresh=500ms",
                 "--laneway.projection.clean-state-on-start=" + cleanState,
+                "--laneway.projection.security.api-keys[0].key=" + API_KEY,
+                "--laneway.projection.security.api-keys[0].client=reader",
+                "--laneway.projection.security.api-keys[0].scopes=messages:read",
                 "--management.metrics.tags.instance=" + port);
         return new ProjectionInstance(port, context);
     }
@@ -66,10 +72,19 @@ public final class ProjectionInstance implements AutoCloseable {
         return context.getBean(ProjectionLag.class);
     }
 
+    /** GET with the test API key. */
     public HttpResponse<String> get(String pathAndQuery) {
+        return get(pathAndQuery, "X-API-Key", API_KEY);
+    }
+
+    /** GET with exactly the given headers (name, value, ...), e.g. none to see what an anonymous caller gets. */
+    public HttpResponse<String> get(String pathAndQuery, String... headers) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(url() + pathAndQuery)).timeout(Duration.ofSeconds(10)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + pathAndQuery)).timeout(Duration.ofSeconds(10)).GET();
+            if (headers.length > 0) {
+                request.headers(headers);
+            }
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new IllegalStateException("GET " + pathAndQuery + " on " + endpoint() + " failed", e);
         }

@@ -1,0 +1,41 @@
+package io.laneway.projection.security;
+
+import io.laneway.security.LanewaySecurity;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Reading a view needs a valid identity, the router's rule for reads: the client that published a message can
+ * follow the status URL the router handed it, and order views (customer ids, amounts) are not open to whoever
+ * reaches the port. Instances relay a caller's credentials when they ask each other ({@code /internal/**}), so a
+ * relayed query is authorised as the caller, never as the cluster. Health and metrics stay open (probes and
+ * Prometheus inside the cluster); anything else needs {@code admin}.
+ */
+@Configuration
+@EnableConfigurationProperties(ProjectionSecurityProperties.class)
+class ProjectionSecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain projectionSecurity(HttpSecurity http, ProjectionSecurityProperties properties,
+                                           ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
+        LanewaySecurity.apply(http, properties.apiKeys(), jwtDecoder.getIfAvailable(), "This operation needs scope admin.");
+        http.authorizeHttpRequests(auth -> auth
+                .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/error").permitAll()
+                .requestMatchers(HttpMethod.GET, "/v1/**", "/internal/**").authenticated()
+                .anyRequest().hasAuthority("SCOPE_admin"));
+        return http.build();
+    }
+
+    @Bean
+    @ConditionalOnProperty("laneway.projection.security.jwt-hmac-secret")
+    JwtDecoder hmacJwtDecoder(ProjectionSecurityProperties properties) {
+        return LanewaySecurity.hmacDecoder(properties.jwtHmacSecret());
+    }
+}
