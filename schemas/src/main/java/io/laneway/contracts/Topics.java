@@ -46,6 +46,14 @@ public final class Topics {
         };
     }
 
+    /**
+     * The lane's name where people read it: metric tags and the pool's lane configuration ({@code fast}, {@code heavy},
+     * {@code long-running}, the end of its topic's name), so one PromQL label matches the router's and the pool's series.
+     */
+    public static String laneName(Lane lane) {
+        return laneTopic(lane).substring("laneway.lane.".length());
+    }
+
     public static java.util.List<String> retryTiers() {
         return java.util.List.of(RETRY_5S, RETRY_1M, RETRY_10M);
     }

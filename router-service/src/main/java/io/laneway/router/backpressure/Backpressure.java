@@ -1,5 +1,6 @@
 package io.laneway.router.backpressure;
 
+import io.laneway.contracts.Topics;
 import io.laneway.contracts.envelope.Lane;
 import io.laneway.contracts.envelope.Priority;
 import io.laneway.router.problem.TooManyRequestsException;
@@ -25,7 +26,7 @@ public class Backpressure {
     public void admit(Lane lane, Priority priority, String type, String client) {
         long lag = lags.lag(lane);
         var decision = policy.decide(priority, lag, properties.healthyLagFor(lane));
-        meters.counter("laneway.router.backpressure.decisions", "lane", lane.name(), "priority", priority.name(),
+        meters.counter("laneway.router.backpressure.decisions", "lane", Topics.laneName(lane), "priority", priority.name(),
                 "type", type, "client", client, "decision", decision.name().toLowerCase()).increment();
         switch (decision) {
             case ACCEPT -> { }

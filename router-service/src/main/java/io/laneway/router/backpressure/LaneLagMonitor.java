@@ -44,7 +44,7 @@ public class LaneLagMonitor implements DisposableBean {
         this.admin = Admin.create(config);
         this.group = properties.consumerGroup();
         for (Lane lane : Lane.values()) {
-            Gauge.builder("laneway.router.lane.lag", this, m -> m.lag(lane)).tag("lane", lane.name())
+            Gauge.builder("laneway.router.lane.lag", this, m -> m.lag(lane)).tag("lane", Topics.laneName(lane))
                     .description("Consumer lag of the pool on this lane, as last seen by the router").register(meters);
         }
     }

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
+import io.laneway.contracts.Topics;
 import io.laneway.contracts.envelope.Envelope;
 import io.laneway.contracts.envelope.Lane;
 import io.laneway.contracts.envelope.Priority;
@@ -148,10 +149,10 @@ public class IngestService {
      */
     private void accepted(Envelope envelope, String client, long startedNanos) {
         Lane lane = envelope.getRouting().getLane();
-        latencyByLane.computeIfAbsent(lane, l -> meters.timer("laneway.router.publish.latency", "lane", l.name()))
+        latencyByLane.computeIfAbsent(lane, l -> meters.timer("laneway.router.publish.latency", "lane", Topics.laneName(l)))
                 .record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
         acceptedBy.computeIfAbsent(new AcceptedTags(lane, envelope.getPriority(), envelope.getType(), client),
-                t -> meters.counter("laneway.router.messages.accepted", "lane", t.lane().name(), "priority", t.priority().name(),
+                t -> meters.counter("laneway.router.messages.accepted", "lane", Topics.laneName(t.lane()), "priority", t.priority().name(),
                         "type", t.type(), "client", t.client())).increment();
         if (log.isDebugEnabled()) {
             log.debug("Accepted {} type={} priority={} lane={}", envelope.getId(), envelope.getType(), envelope.getPriority(), lane);

@@ -75,7 +75,7 @@ public class IngressListener {
             Envelope envelope = routed.get(i);
             publisher.await(writes.get(i));
             publisher.announceRouted(envelope);
-            meters.counter("laneway.router.messages.accepted", "lane", envelope.getRouting().getLane().name(),
+            meters.counter("laneway.router.messages.accepted", "lane", Topics.laneName(envelope.getRouting().getLane()),
                     "priority", envelope.getPriority().name(), "type", envelope.getType(),
                     "client", "ingress:" + envelope.getMetadata().getSource()).increment();
         }

@@ -36,6 +36,10 @@ class PublishEndpointTest extends RouterIntegrationTest {
         assertThat(envelope.get("priority").toString()).isEqualTo("HIGH");
         assertThat(((GenericRecord) envelope.get("routing")).get("lane").toString()).isEqualTo("HEAVY");
         assertThat(((GenericRecord) envelope.get("metadata")).get("idempotencyKey").toString()).isEqualTo("k-7");
+        // metrics name the lane as the pool does (its topic's suffix), so one PromQL label joins both services
+        assertThat(meters.find("laneway.router.messages.accepted").tag("lane", "heavy").tag("type", "report.render").counter())
+                .as("accepted counter tagged lane=heavy").isNotNull();
+        assertThat(meters.find("laneway.router.publish.latency").tag("lane", "heavy").timer()).isNotNull();
     }
 
     @Test
