@@ -20,12 +20,8 @@ import io.laneway.pool.concurrency.LaneLimit;
 import io.laneway.pool.ordering.KeyedWorkQueue;
 import io.laneway.pool.processing.Attempt;
 import io.laneway.pool.processing.BatchProcessor;
-import io.laneway.pool.processing.Errors;
 import io.laneway.pool.processing.LifecycleEvents;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tags;
-import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -86,10 +82,7 @@ public final class LanePool {
     private Consumer<String, byte[]> consumer;
     private long lastCommitNanos = System.nanoTime();
 
-    private final Map<String, Counter> outcomes = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Timer handlerTime;
-    private final Timer endToEnd;
-    private final MeterRegistry meters;
+    private final LaneMeters meters;
 
     public LanePool(LaneSettings settings, Supplier<Consumer<String, byte[]>> consumerFactory, Deserializer<Envelope> envelopes,
                     BatchProcessor processor, FailedRecordSink failures, LaneBreakers breakers,
@@ -101,19 +94,9 @@ public final class LanePool {
         this.failures = failures;
         this.breakers = breakers;
         this.lifecycle = lifecycle;
-        this.meters = meters;
         this.limit = new LaneLimit(settings.policy(), settings.initialConcurrency(), settings.maxBatch(),
                 settings.targetBatchMillis());
-        Tags lane = Tags.of("lane", settings.name());
-        this.handlerTime = Timer.builder("laneway.pool.handler.duration").tags(lane).publishPercentileHistogram()
-                .description("Handler time per envelope").register(meters);
-        this.endToEnd = Timer.builder("laneway.pool.end_to_end").tags(lane).publishPercentileHistogram()
-                .description("From the router routing an envelope to its effects committed (first attempts only)").register(meters);
-        meters.gauge("laneway.pool.concurrency.limit", lane, limit, LaneLimit::limit);
-        meters.gauge("laneway.pool.batch.size", lane, limit, LaneLimit::batchSize);
-        meters.gauge("laneway.pool.in_flight", lane, this, LanePool::inFlight);
-        meters.gauge("laneway.pool.buffered", lane, this, LanePool::buffered);
-        meters.gauge("laneway.pool.workers", lane, workers, AtomicInteger::get);
+        this.meters = new LaneMeters(settings.name(), meters, limit, this, workers);
     }
 
     public void start() {
@@ -433,29 +416,27 @@ public final class LanePool {
             breakers.used(attempt.downstream());
             switch (attempt.outcome()) {
                 case PROCESSED -> {
-                    count(attempt);
-                    handlerTime.record(attempt.handlerNanos(), TimeUnit.NANOSECONDS);
-                    recordEndToEnd(attempt.envelope());
+                    meters.count(attempt);
+                    meters.processed(attempt);
                     limit.recordSuccess(attempt.handlerNanos());
                     finished.add(record);
                     logOutcome(attempt, record);
                 }
                 case DUPLICATE -> {
-                    count(attempt);
+                    meters.count(attempt);
                     finished.add(record);
                     logOutcome(attempt, record);
                 }
                 case FAILED -> {
-                    count(attempt);
-                    meters.counter("laneway.pool.errors", "lane", settings.name(), "type", attempt.envelope().getType(),
-                            "error", Errors.root(attempt.error()).getClass().getSimpleName()).increment();
+                    meters.count(attempt);
+                    meters.failed(attempt);
                     limit.recordFailure(attempt.handlerNanos());
                     if (deliverFailure(record, attempt, attempt.error())) {
                         finished.add(record);
                     }
                 }
                 case DEFERRED -> {
-                    count(attempt);
+                    meters.count(attempt);
                     putBack.add(record);
                 }
             }
@@ -507,22 +488,6 @@ public final class LanePool {
                 }
                 backoffMillis = Math.min(5_000, backoffMillis * 2);
             }
-        }
-    }
-
-    /** Envelopes by lane, type and outcome; counters cached per (type, outcome) to keep the hot path cheap. */
-    private void count(Attempt attempt) {
-        String type = attempt.envelope().getType();
-        String outcome = attempt.outcome().name().toLowerCase();
-        outcomes.computeIfAbsent(type + '\n' + outcome, k -> Counter.builder("laneway.pool.envelopes")
-                .tags("lane", settings.name(), "type", type, "outcome", outcome).register(meters)).increment();
-    }
-
-    /** Retries carry their first routing time, so their (intended) delays would swamp the lane's latency: left out. */
-    private void recordEndToEnd(Envelope envelope) {
-        if (envelope.getRouting().getAttempt() <= 1) {
-            long millis = System.currentTimeMillis() - envelope.getRouting().getRoutedAt().toEpochMilli();
-            endToEnd.record(Math.max(0, millis), TimeUnit.MILLISECONDS);
         }
     }
 

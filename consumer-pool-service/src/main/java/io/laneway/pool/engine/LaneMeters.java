@@ -1,0 +1,69 @@
+package io.laneway.pool.engine;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.laneway.contracts.envelope.Envelope;
+import io.laneway.pool.concurrency.LaneLimit;
+import io.laneway.pool.processing.Attempt;
+import io.laneway.pool.processing.Errors;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * What one lane's pool reports, all tagged {@code lane}: envelopes by type and outcome, errors by type and root
+ * cause, handler time, end-to-end latency, and gauges of its limit, batch size, in-flight work, buffer and workers.
+ */
+final class LaneMeters {
+
+    private final String lane;
+    private final MeterRegistry meters;
+    private final Map<String, Counter> outcomes = new ConcurrentHashMap<>();
+    private final Timer handlerTime;
+    private final Timer endToEnd;
+
+    LaneMeters(String lane, MeterRegistry meters, LaneLimit limit, LanePool pool, AtomicInteger workers) {
+        this.lane = lane;
+        this.meters = meters;
+        Tags tags = Tags.of("lane", lane);
+        this.handlerTime = Timer.builder("laneway.pool.handler.duration").tags(tags).publishPercentileHistogram()
+                .description("Handler time per envelope").register(meters);
+        this.endToEnd = Timer.builder("laneway.pool.end_to_end").tags(tags).publishPercentileHistogram()
+                .description("From the router routing an envelope to its effects committed (first attempts only)").register(meters);
+        meters.gauge("laneway.pool.concurrency.limit", tags, limit, LaneLimit::limit);
+        meters.gauge("laneway.pool.batch.size", tags, limit, LaneLimit::batchSize);
+        meters.gauge("laneway.pool.in_flight", tags, pool, LanePool::inFlight);
+        meters.gauge("laneway.pool.buffered", tags, pool, LanePool::buffered);
+        meters.gauge("laneway.pool.workers", tags, workers, AtomicInteger::get);
+    }
+
+    /** Envelopes by lane, type and outcome; counters cached per (type, outcome) to keep the hot path cheap. */
+    void count(Attempt attempt) {
+        String type = attempt.envelope().getType();
+        String outcome = attempt.outcome().name().toLowerCase();
+        outcomes.computeIfAbsent(type + '\n' + outcome, k -> Counter.builder("laneway.pool.envelopes")
+                .tags("lane", lane, "type", type, "outcome", outcome).register(meters)).increment();
+    }
+
+    void processed(Attempt attempt) {
+        handlerTime.record(attempt.handlerNanos(), TimeUnit.NANOSECONDS);
+        recordEndToEnd(attempt.envelope());
+    }
+
+    void failed(Attempt attempt) {
+        meters.counter("laneway.pool.errors", "lane", lane, "type", attempt.envelope().getType(),
+                "error", Errors.root(attempt.error()).getClass().getSimpleName()).increment();
+    }
+
+    /** Retries carry their first routing time, so their (intended) delays would swamp the lane's latency: left out. */
+    private void recordEndToEnd(Envelope envelope) {
+        if (envelope.getRouting().getAttempt() <= 1) {
+            long millis = System.currentTimeMillis() - envelope.getRouting().getRoutedAt().toEpochMilli();
+            endToEnd.record(Math.max(0, millis), TimeUnit.MILLISECONDS);
+        }
+    }
+}
