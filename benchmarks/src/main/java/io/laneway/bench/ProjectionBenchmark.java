@@ -58,6 +58,8 @@ public final class ProjectionBenchmark {
     private static final int QUERIES = Integer.getInteger("bench.queries", 20_000);
     private static final int WARMUP_QUERIES = Integer.getInteger("bench.warmupQueries", 10_000);
     private static final String APPLICATION_ID = "laneway-projection-bench";
+    /** The key the benchmark's instances accept: reading a view needs an identity, as in production. */
+    private static final String API_KEY = "projection-bench-key-" + java.util.UUID.randomUUID();
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("laneway.home", ".")).toAbsolutePath().normalize();
@@ -254,7 +256,7 @@ public final class ProjectionBenchmark {
     }
 
     private static HttpRequest get(int port, String id) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/messages/" + id)).build();
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/messages/" + id)).header("X-API-Key", API_KEY).build();
     }
 
     private static ChildProcess startProjection(Path root, Path runDir, LocalInfrastructure infra, String bootstrap, int port, String name,
@@ -268,6 +270,8 @@ public final class ProjectionBenchmark {
         command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--spring.kafka.bootstrap-servers=" + bootstrap,
                 "--laneway.schema-registry.url=" + infra.schemaRegistryUrl(), "--logging.level.io.laneway=WARN",
                 "--spring.kafka.streams.application-id=" + APPLICATION_ID,
+                "--laneway.projection.security.api-keys[0].key=" + API_KEY, "--laneway.projection.security.api-keys[0].client=bench",
+                "--laneway.projection.security.api-keys[0].scopes=messages:read",
                 "--spring.kafka.streams.state-dir=" + runDir.resolve("state-" + name + "-" + System.nanoTime())));
         command.addAll(List.of(args));
         String extraArgs = System.getProperty("bench.projection.args", "");
