@@ -82,7 +82,8 @@ class ContainerImageTest {
         LocalInfrastructure infra = LocalInfrastructure.shared();
         int port = FreePorts.next();
         command.addAll(List.of("--server.port=" + port, "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers(),
-                "--laneway.schema-registry.url=" + infra.schemaRegistryUrl(), "--spring.kafka.streams.state-dir=" + root.resolve("state")));
+                "--laneway.schema-registry.url=" + infra.schemaRegistryUrl(), "--spring.kafka.streams.state-dir=" + root.resolve("state"),
+                "--laneway.projection.security.api-keys[0].key=image-test-key", "--laneway.projection.security.api-keys[0].client=reader"));
         HttpClient http = HttpClient.newHttpClient();
         try (ChildProcess service = ChildProcess.start("projection-service-image", command, root, root.resolve("service.log"))) {
             service.awaitReady(Duration.ofSeconds(120), () -> {
@@ -93,7 +94,8 @@ class ContainerImageTest {
                     return false;
                 }
             });
-            var problem = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/orders/none")).build(),
+            var problem = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/orders/none"))
+                            .header("X-API-Key", "image-test-key").build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(problem.statusCode()).isIn(404, 503);
             assertThat(problem.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
