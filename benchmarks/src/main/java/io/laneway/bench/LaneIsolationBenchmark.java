@@ -51,7 +51,7 @@ public final class LaneIsolationBenchmark {
         try (Platform platform = Platform.start(ServicePorts.random(), root, root.resolve("benchmarks/target/isolation-run"), Map.of(
                 "router-service", List.of("--logging.level.io.laneway=WARN", "--laneway.router.rate-limit.default-per-second=1000000"),
                 "consumer-pool-service", poolArgs, "saga-orchestrator", quiet, "projection-service", quiet))) {
-            Thread tail = Thread.ofPlatform().name("lifecycle-tail").start(() -> tail(platform));
+            Thread tail = Thread.ofPlatform().daemon().name("lifecycle-tail").start(() -> tail(platform));
             HttpClient http = HttpClient.newHttpClient();
             System.out.println("warm-up ...");
             awaitCompleted(measure(http, platform, Math.min(SECONDS, 10)), Duration.ofMinutes(2));
@@ -63,7 +63,7 @@ public final class LaneIsolationBenchmark {
             flooding = true;
             AtomicLong floodAccepted = new AtomicLong();
             AtomicLong floodRefused = new AtomicLong();
-            Thread flood = Thread.ofPlatform().name("heavy-flood").start(() -> flood(http, platform, floodAccepted, floodRefused));
+            Thread flood = Thread.ofPlatform().daemon().name("heavy-flood").start(() -> flood(http, platform, floodAccepted, floodRefused));
             Thread.sleep(5_000); // let the heavy lane's backlog build before measuring (pacing of the load generator)
             long heavyBefore = heavyProcessed(platform);
             System.out.printf("fast lane while the heavy lane is flooded (%d report.render/s offered) ...%n", FLOOD_PER_SECOND);

@@ -63,7 +63,7 @@ public final class SoakBenchmark {
             List<Sample> samples = new ArrayList<>();
             long started = System.nanoTime();
             var result = new HttpLoad.Result[1];
-            Thread driver = Thread.ofPlatform().name("soak-load").start(() -> {
+            Thread driver = Thread.ofPlatform().daemon().name("soak-load").start(() -> {
                 try {
                     result[0] = load.openLoop(body, rate, Duration.ofMinutes(MINUTES));
                 } catch (InterruptedException e) {
