@@ -16,10 +16,10 @@ import io.laneway.router.classify.TypeCatalog;
 import io.laneway.router.dedupe.IngestIdempotency;
 import io.laneway.router.dedupe.IngestIdempotency.OriginalAnswer;
 import io.laneway.router.payload.PayloadSchemas;
+import io.laneway.router.publish.AcceptedMessages;
 import io.laneway.router.publish.EnvelopePublisher;
 import io.laneway.router.ratelimit.ClientRateLimiter;
 import io.laneway.router.security.TypePermissions;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
@@ -58,11 +58,13 @@ public class IngestService {
     private final PayloadSchemas payloads;
     private final Clock clock = Clock.systemUTC();
     private final Map<Lane, Timer> latencyByLane = new ConcurrentHashMap<>();
-    private final Map<AcceptedTags, Counter> acceptedBy = new ConcurrentHashMap<>();
+    private final AcceptedMessages accepted;
 
     public IngestService(TypeCatalog catalog, LaneRouter router, EnvelopePublisher publisher, ObjectMapper json,
                          MeterRegistry meters, ClientRateLimiter rateLimiter, Backpressure backpressure,
-                         IngestIdempotency idempotency, TypePermissions permissions, PayloadSchemas payloads) {
+                         IngestIdempotency idempotency, TypePermissions permissions, PayloadSchemas payloads,
+                         AcceptedMessages accepted) {
+        this.accepted = accepted;
         this.payloads = payloads;
         this.permissions = permissions;
         this.catalog = catalog;
@@ -143,22 +145,17 @@ public class IngestService {
     }
 
     /**
-     * Meters are looked up once per tag set and cached: building the tags and finding the meter on every request
-     * showed up in the single-envelope profile. One DEBUG line per message (the metrics count them; an INFO line per
+     * Meters are looked up once per tag set and cached (the accepted counters in {@link AcceptedMessages}): building
+     * the tags and finding the meter on every request showed up in the single-envelope profile. One DEBUG line per message (the metrics count them; an INFO line per
      * request was most of the log volume under load).
      */
     private void accepted(Envelope envelope, String client, long startedNanos) {
         Lane lane = envelope.getRouting().getLane();
         latencyByLane.computeIfAbsent(lane, l -> meters.timer("laneway.router.publish.latency", "lane", Topics.laneName(l)))
                 .record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
-        acceptedBy.computeIfAbsent(new AcceptedTags(lane, envelope.getPriority(), envelope.getType(), client),
-                t -> meters.counter("laneway.router.messages.accepted", "lane", Topics.laneName(t.lane()), "priority", t.priority().name(),
-                        "type", t.type(), "client", t.client())).increment();
+        accepted.count(envelope, client);
         if (log.isDebugEnabled()) {
             log.debug("Accepted {} type={} priority={} lane={}", envelope.getId(), envelope.getType(), envelope.getPriority(), lane);
         }
-    }
-
-    private record AcceptedTags(Lane lane, Priority priority, String type, String client) {
     }
 }

@@ -12,6 +12,7 @@ import io.laneway.contracts.envelope.Routing;
 import io.laneway.router.classify.LaneClassifier;
 import io.laneway.router.classify.LaneRouter;
 import io.laneway.router.classify.TypeCatalog;
+import io.laneway.router.publish.AcceptedMessages;
 import io.laneway.router.publish.EnvelopePublisher;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -37,9 +38,11 @@ public class IngressListener {
     private final EnvelopePublisher publisher;
     private final KafkaTemplate<String, Object> kafka;
     private final MeterRegistry meters;
+    private final AcceptedMessages accepted;
 
     public IngressListener(TypeCatalog catalog, LaneRouter router, EnvelopePublisher publisher,
-                           KafkaTemplate<String, Object> kafka, MeterRegistry meters) {
+                           KafkaTemplate<String, Object> kafka, MeterRegistry meters, AcceptedMessages accepted) {
+        this.accepted = accepted;
         this.catalog = catalog;
         this.router = router;
         this.publisher = publisher;
@@ -75,9 +78,7 @@ public class IngressListener {
             Envelope envelope = routed.get(i);
             publisher.await(writes.get(i));
             publisher.announceRouted(envelope);
-            meters.counter("laneway.router.messages.accepted", "lane", Topics.laneName(envelope.getRouting().getLane()),
-                    "priority", envelope.getPriority().name(), "type", envelope.getType(),
-                    "client", "ingress:" + envelope.getMetadata().getSource()).increment();
+            accepted.count(envelope, "ingress:" + envelope.getMetadata().getSource());
         }
     }
 

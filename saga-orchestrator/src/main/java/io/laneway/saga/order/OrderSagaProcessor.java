@@ -3,7 +3,9 @@ package io.laneway.saga.order;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -58,7 +60,7 @@ final class OrderSagaProcessor implements Processor<String, OrderEvent, String, 
      * of sagas in flight; counted again whenever the task is assigned, so a restart does not reset the gauge to zero.
      */
     private long openSagas() {
-        java.util.Set<String> open = new java.util.HashSet<>();
+        Set<String> open = new HashSet<>();
         try (var all = deadlines.all()) {
             while (all.hasNext()) {
                 String orderId = all.next().value;

@@ -57,7 +57,7 @@ public final class SagaMetrics {
         }
         Timer.builder("laneway.saga.step.duration").tag("step", before.getStep().name()).publishPercentileHistogram()
                 .register(meters).record(Duration.between(before.getUpdatedAt(), now));
-        boolean wasOpen = before.getStep() != SagaStep.COMPLETED && before.getStep() != SagaStep.CANCELLED;
+        boolean wasOpen = isOpen(before);
         if (wasOpen && after.getStep() == SagaStep.COMPLETED) {
             meters.counter("laneway.saga.sagas", "outcome", "completed").increment();
         } else if (wasOpen && after.getStep() == SagaStep.CANCELLED) {
