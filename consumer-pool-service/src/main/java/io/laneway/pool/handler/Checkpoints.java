@@ -5,8 +5,13 @@ import java.util.Optional;
 /**
  * Progress of long work that must survive a crash. A checkpoint commits at once in its own transaction
  * (not with the envelope's effects), so after a crash the next attempt, on any instance, starts from
- * {@link #last()} instead of from zero. Each save also publishes a PROCESSING lifecycle event with the
- * progress, which the projection shows.
+ * {@link #last()} instead of from zero. Each written save also publishes a PROCESSING lifecycle event with
+ * the progress, which the projection shows.
+ *
+ * <p>Saves are paced ({@code laneway.pool.checkpoint-interval}, default 1 s): one that comes sooner than that
+ * after the attempt started or after the last written save is skipped, so call {@link #save} after every step
+ * and let the pool decide. Read {@link #last()} before the first step: it is how a resumed attempt knows where
+ * to start, and how the pool knows to delete the checkpoint once the work commits.
  */
 public interface Checkpoints {
 

@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("laneway.pool")
 public record PoolProperties(Map<String, Lane> lanes, Retry retry, DeadLetters deadLetters, Duration idempotencyRetention,
-                             String instanceId, Duration adjustInterval, String groupPrefix) {
+                             String instanceId, Duration adjustInterval, String groupPrefix, Duration checkpointInterval) {
 
     public PoolProperties {
         lanes = lanes == null ? new LinkedHashMap<>() : lanes;
@@ -22,6 +22,7 @@ public record PoolProperties(Map<String, Lane> lanes, Retry retry, DeadLetters d
         idempotencyRetention = idempotencyRetention == null ? Duration.ofDays(7) : idempotencyRetention;
         adjustInterval = adjustInterval == null ? Duration.ofSeconds(1) : adjustInterval;
         groupPrefix = groupPrefix == null || groupPrefix.isBlank() ? "laneway-pool" : groupPrefix;
+        checkpointInterval = checkpointInterval == null ? Duration.ofSeconds(1) : checkpointInterval;
     }
 
     /**

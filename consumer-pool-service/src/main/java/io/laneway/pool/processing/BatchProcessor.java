@@ -212,9 +212,10 @@ public class BatchProcessor {
                     if (handler == null) {
                         throw new NonRetryableProcessingException("No handler registered for type '" + envelope.getType() + "'");
                     }
-                    TransactionalHandlerContext context = new TransactionalHandlerContext(envelope, jdbc, outbox,
-                            checkpoints.forEnvelope(envelope));
+                    CheckpointStore.EnvelopeCheckpoints progress = checkpoints.forEnvelope(envelope);
+                    TransactionalHandlerContext context = new TransactionalHandlerContext(envelope, jdbc, outbox, progress);
                     invoke(handler, envelope, context);
+                    progress.finished();
                     long took = System.nanoTime() - started;
                     if (savepoint != null) {
                         status.releaseSavepoint(savepoint);
