@@ -139,6 +139,23 @@ class ProjectionQueriesTest {
 
     @Test
     @Order(3)
+    void aMessageIsShownToTheClientThatPublishedItAndToOperatorsOnly() {
+        for (ProjectionInstance instance : List.of(first, second)) { // half the keys are relayed to the other instance
+            for (String others : events.othersMessageIds) {
+                HttpResponse<String> asReader = instance.get("/v1/messages/" + others);
+                assertThat(asReader.statusCode()).as("another client's %s: %s", others, asReader.body()).isEqualTo(404);
+                assertThat(asReader.body()).as("no trace of it").doesNotContain("someone-else").doesNotContain("ROUTED");
+                HttpResponse<String> asOperator = instance.get("/v1/messages/" + others, "X-API-Key", ProjectionInstance.ADMIN_KEY);
+                assertThat(asOperator.statusCode()).as("an operator reads %s: %s", others, asOperator.body()).isEqualTo(200);
+            }
+            for (String unowned : events.unownedMessageIds) {
+                assertThat(instance.get("/v1/messages/" + unowned).statusCode()).as("no owner recorded: %s", unowned).isEqualTo(200);
+            }
+        }
+    }
+
+    @Test
+    @Order(3)
     void readingAViewNeedsCredentialsAndInstancesAskEachOtherAsTheCaller() {
         for (String path : List.of("/v1/messages/" + events.messageIds.get(0), "/v1/orders/" + events.orderIds.get(0), "/v1/lanes/stats",
                 salesPath("p-1"), "/internal/lanes/stats?from=0&to=1")) {

@@ -23,6 +23,7 @@ public final class LifecycleEvents {
                 .setOccurredAt(Instant.now())
                 .setAttempt(envelope.getRouting().getAttempt())
                 .setTraceId(envelope.getMetadata().getTraceId())
+                .setClient(envelope.getMetadata().getSource())
                 .build();
     }
 

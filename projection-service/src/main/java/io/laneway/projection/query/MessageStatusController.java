@@ -5,14 +5,20 @@ import java.util.TreeMap;
 
 import io.laneway.contracts.projection.MessageStatusView;
 import io.laneway.projection.status.MessageStatusTopology;
+import io.laneway.security.ClientIdentity;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /v1/messages/{id}}: where a message is in its life, answered by whichever instance owns it. */
+/**
+ * {@code GET /v1/messages/{id}}: where a message is in its life, answered by whichever instance owns it, to the client
+ * that published it or an operator ({@link MessageAccess}).
+ */
 @RestController
 public class MessageStatusController {
 
@@ -35,11 +41,18 @@ public class MessageStatusController {
         this.router = router;
     }
 
+    private static boolean isAdmin(Authentication caller) {
+        return caller != null && caller.getAuthorities().stream().anyMatch(a -> "SCOPE_admin".equals(a.getAuthority()));
+    }
+
     @GetMapping(path = "/v1/messages/{id}", produces = {"application/json", "application/problem+json"})
     public ResponseEntity<?> status(@PathVariable String id, HttpServletRequest request) {
         return router.answer(MessageStatusTopology.STORE, id, request, partition -> {
             MessageStatusView view = stores.local(MessageStatusTopology.STORE, QueryableStoreTypes.<String, MessageStatusView>keyValueStore(), partition).get(id);
-            return view == null ? Problems.notFound("message", id) : InstanceRouter.json(MessageStatusResponse.of(view));
+            // checked where the view lives: a relayed query carries the caller's credentials (InstanceRouter)
+            Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+            boolean visible = view != null && MessageAccess.mayRead(view.getOwner(), ClientIdentity.of(caller), isAdmin(caller));
+            return visible ? InstanceRouter.json(MessageStatusResponse.of(view)) : Problems.notFound("message", id);
         });
     }
 }

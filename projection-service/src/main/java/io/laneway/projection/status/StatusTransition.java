@@ -3,6 +3,7 @@ package io.laneway.projection.status;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 
 import io.laneway.contracts.lifecycle.LifecycleEvent;
 import io.laneway.contracts.lifecycle.MessageStatus;
@@ -13,7 +14,8 @@ import io.laneway.contracts.projection.MessageStatusView;
  * events can arrive out of order (the router's ROUTED and the pool's COMPLETED travel on different
  * producers), so a view only moves forward: a later attempt beats an earlier one, and within an attempt
  * a later stage beats an earlier one. Terminal states stay terminal for their attempt. The time each status was
- * first seen is kept whatever the order of arrival, so a late ROUTED still fills in its timestamp.
+ * first seen is kept whatever the order of arrival, so a late ROUTED still fills in its timestamp. The owner (the
+ * publishing client) is the first one any event names, and never changes after that.
  */
 public final class StatusTransition {
 
@@ -23,9 +25,10 @@ public final class StatusTransition {
     public static MessageStatusView apply(MessageStatusView current, LifecycleEvent event) {
         Map<String, Instant> timestamps = new HashMap<>(current == null ? Map.of() : current.getTimestamps());
         timestamps.merge(event.getStatus().name(), event.getOccurredAt(), (a, b) -> a.isBefore(b) ? a : b);
+        String owner = current != null && current.getOwner() != null ? current.getOwner() : event.getClient();
         if (current != null && !supersedes(event, current)) {
-            return timestamps.equals(current.getTimestamps()) ? current
-                    : MessageStatusView.newBuilder(current).setTimestamps(timestamps).build();
+            return timestamps.equals(current.getTimestamps()) && Objects.equals(owner, current.getOwner()) ? current
+                    : MessageStatusView.newBuilder(current).setTimestamps(timestamps).setOwner(owner).build();
         }
         return MessageStatusView.newBuilder()
                 .setTimestamps(timestamps)
@@ -37,6 +40,7 @@ public final class StatusTransition {
                 .setUpdatedAt(event.getOccurredAt())
                 .setDurationMillis(event.getDurationMillis())
                 .setError(event.getError())
+                .setOwner(owner)
                 .build();
     }
 

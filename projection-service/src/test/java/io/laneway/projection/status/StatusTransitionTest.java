@@ -31,8 +31,30 @@ class StatusTransitionTest {
         assertThat(StatusTransition.apply(view, event(event, eventAttempt)).getStatus()).isEqualTo(result);
     }
 
+    @ParameterizedTest(name = "{0} then {1} then {2} -> owner {3}")
+    @CsvSource(nullValues = "-", value = {
+            // first event's client, second's,   third's,   owner
+            "alice,                   alice,     alice,     alice",
+            "alice,                   -,         -,         alice",   // the pool's events before the client field
+            "-,                       alice,     -,         alice",   // a COMPLETED without a client arrived before ROUTED
+            "alice,                   mallory,   mallory,   alice",   // the first named owner is kept
+            "-,                       -,         -,         -",       // an old view: no owner known
+    })
+    void theOwnerIsTheFirstClientNamedAndNeverChanges(String first, String second, String third, String owner) {
+        MessageStatusView view = StatusTransition.apply(null, event(MessageStatus.ROUTED, 1, first));
+        view = StatusTransition.apply(view, event(MessageStatus.COMPLETED, 1, second));
+        view = StatusTransition.apply(view, event(MessageStatus.ROUTED, 1, third)); // stale: changes no status
+
+        assertThat(view.getOwner()).isEqualTo(owner);
+        assertThat(view.getStatus()).isEqualTo(MessageStatus.COMPLETED);
+    }
+
     private static LifecycleEvent event(MessageStatus status, int attempt) {
+        return event(status, attempt, null);
+    }
+
+    private static LifecycleEvent event(MessageStatus status, int attempt, String client) {
         return LifecycleEvent.newBuilder().setEventId("e").setMessageId("m-1").setStatus(status).setType("demo.greet")
-                .setLane(Lane.FAST).setOccurredAt(Instant.EPOCH).setAttempt(attempt).build();
+                .setLane(Lane.FAST).setOccurredAt(Instant.EPOCH).setAttempt(attempt).setClient(client).build();
     }
 }

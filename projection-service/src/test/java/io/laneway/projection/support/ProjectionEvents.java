@@ -34,7 +34,12 @@ public final class ProjectionEvents {
         }
     };
 
+    /** Published by the test key's client ({@link ProjectionInstance#CLIENT}). */
     public final List<String> messageIds = new ArrayList<>();
+    /** Published by another client: the test key must not see them. */
+    public final List<String> othersMessageIds = new ArrayList<>();
+    /** Events without a client, as written before the field existed: any caller reads them. */
+    public final List<String> unownedMessageIds = new ArrayList<>();
     public final List<String> orderIds = new ArrayList<>();
     public final List<String> products = new ArrayList<>();
 
@@ -74,12 +79,20 @@ public final class ProjectionEvents {
                 published.messageIds.add(id);
                 Lane lane = lanes[i % lanes.length];
                 String type = "type-" + (i % 4);
-                producer.send(new ProducerRecord<>(Topics.LIFECYCLE, id, lifecycle(id, type, lane, MessageStatus.ROUTED, now, null)), NOTE_FAILURE);
+                producer.send(new ProducerRecord<>(Topics.LIFECYCLE, id, lifecycle(id, type, lane, MessageStatus.ROUTED, now, null, ProjectionInstance.CLIENT)), NOTE_FAILURE);
                 if (i % 10 != 0) { // every tenth message is still on its way
                     MessageStatus end = i % 7 == 0 ? MessageStatus.DEAD_LETTERED : MessageStatus.COMPLETED;
                     producer.send(new ProducerRecord<>(Topics.LIFECYCLE, id,
-                            lifecycle(id, type, lane, end, now.plusMillis(20), end == MessageStatus.COMPLETED ? 5L + i % 200 : null)), NOTE_FAILURE);
+                            lifecycle(id, type, lane, end, now.plusMillis(20), end == MessageStatus.COMPLETED ? 5L + i % 200 : null, ProjectionInstance.CLIENT)), NOTE_FAILURE);
                 }
+            }
+            for (int i = 0; i < 10; i++) {
+                String others = "msg-" + run + "-other-" + i;
+                published.othersMessageIds.add(others);
+                producer.send(new ProducerRecord<>(Topics.LIFECYCLE, others, lifecycle(others, "type-0", Lane.FAST, MessageStatus.ROUTED, now, null, "someone-else")), NOTE_FAILURE);
+                String unowned = "msg-" + run + "-unowned-" + i;
+                published.unownedMessageIds.add(unowned);
+                producer.send(new ProducerRecord<>(Topics.LIFECYCLE, unowned, lifecycle(unowned, "type-0", Lane.FAST, MessageStatus.ROUTED, now, null, null)), NOTE_FAILURE);
             }
             for (int i = 0; i < orders; i++) {
                 String id = "order-" + run + "-" + i;
@@ -101,9 +114,9 @@ public final class ProjectionEvents {
         return published;
     }
 
-    private static LifecycleEvent lifecycle(String id, String type, Lane lane, MessageStatus status, Instant at, Long duration) {
+    private static LifecycleEvent lifecycle(String id, String type, Lane lane, MessageStatus status, Instant at, Long duration, String client) {
         return LifecycleEvent.newBuilder().setEventId(UUID.randomUUID().toString()).setMessageId(id).setType(type).setLane(lane)
-                .setStatus(status).setOccurredAt(at).setDurationMillis(duration).build();
+                .setStatus(status).setOccurredAt(at).setDurationMillis(duration).setClient(client).build();
     }
 
     private static void send(KafkaProducer<String, SpecificRecord> producer, String orderId, Object event, Instant at) {

@@ -19,8 +19,11 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 /** One real projection-service (its own Spring context, port and state directory) against the shared broker and registry. */
 public final class ProjectionInstance implements AutoCloseable {
 
-    /** The one API key the test instances accept (any identity may read the views). */
+    /** The reading client's key: client {@value #CLIENT}, which published the test messages. */
     public static final String API_KEY = "projection-test-reader-key";
+    public static final String CLIENT = "reader";
+    /** An operator's key (scope admin): reads every client's messages. */
+    public static final String ADMIN_KEY = "projection-test-operator-key";
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -49,8 +52,11 @@ public final class ProjectionInstance implements AutoCloseable {
                 "--laneway.projection.lag-refresh=500ms",
                 "--laneway.projection.clean-state-on-start=" + cleanState,
                 "--laneway.projection.security.api-keys[0].key=" + API_KEY,
-                "--laneway.projection.security.api-keys[0].client=reader",
+                "--laneway.projection.security.api-keys[0].client=" + CLIENT,
                 "--laneway.projection.security.api-keys[0].scopes=messages:read",
+                "--laneway.projection.security.api-keys[1].key=" + ADMIN_KEY,
+                "--laneway.projection.security.api-keys[1].client=operator",
+                "--laneway.projection.security.api-keys[1].scopes=admin",
                 "--management.metrics.tags.instance=" + port);
         return new ProjectionInstance(port, context);
     }

@@ -13,7 +13,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
-import io.laneway.router.security.ClientIdentity;
+import io.laneway.security.ClientIdentity;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.Authentication;
 import org.springframework.http.HttpStatus;

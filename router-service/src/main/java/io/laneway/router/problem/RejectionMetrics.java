@@ -1,7 +1,7 @@
 package io.laneway.router.problem;
 
 import io.laneway.router.classify.TypeCatalog;
-import io.laneway.router.security.ClientIdentity;
+import io.laneway.security.ClientIdentity;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;

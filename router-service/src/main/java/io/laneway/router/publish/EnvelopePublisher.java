@@ -98,6 +98,7 @@ public class EnvelopePublisher {
                 .setOccurredAt(Instant.now())
                 .setAttempt(envelope.getRouting().getAttempt())
                 .setTraceId(envelope.getMetadata().getTraceId())
+                .setClient(envelope.getMetadata().getSource())
                 .build();
     }
 

@@ -1,4 +1,4 @@
-package io.laneway.router.security;
+package io.laneway.security;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
