@@ -106,6 +106,12 @@ public final class SagaBenchmark {
                 Figures.put("lane." + lane + ".p" + Math.round(q * 100), seconds * 1000);
             }
         }
+        // handler time per saga step (any lane): which step holds the pool's workers, and for how long
+        for (String type : List.of("order.place", "order.reserve-stock", "order.charge-payment", "order.ship")) {
+            double p50 = Figures.histogramQuantileBetween(before, scrape, "laneway_pool_handler_duration_seconds", "type=\"" + type + "\"", 0.5);
+            double p99 = Figures.histogramQuantileBetween(before, scrape, "laneway_pool_handler_duration_seconds", "type=\"" + type + "\"", 0.99);
+            System.out.printf("handler %s p50: %.1f ms, p99: %.1f ms%n", type, p50 * 1000, p99 * 1000);
+        }
     }
 
     /** Posts {@code count} orders in batches the router accepts (its body limit is 256 KB, ~1,300 orders). */
