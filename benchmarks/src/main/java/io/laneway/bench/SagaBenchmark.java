@@ -83,8 +83,8 @@ public final class SagaBenchmark {
             tailing = false;
             tail.join(5_000);
             report = report(measured, sendSeconds, all) + "\nConsumer lag when the last order was sent (records; 0 not shown): "
-                    + lagWhenSent.lines().filter(line -> !line.endsWith("lag=0") && !line.startsWith("bench-")).toList() + "\n";
-            laneLatencies(platform, poolBefore);
+                    + lagWhenSent.lines().filter(line -> !line.endsWith("lag=0") && !line.startsWith("bench-")).toList() + "\n"
+                    + "\nDuring the measurement (pool histograms): " + String.join("; ", laneLatencies(platform, poolBefore)) + "\n";
         }
         System.out.println(report);
         Results.append(root, "saga.md", null, report);
@@ -97,21 +97,26 @@ public final class SagaBenchmark {
      * {@code laneway.pool.end_to_end} histogram saw it. Shipping runs on the fast lane once the router has learned
      * how short it is.
      */
-    private static void laneLatencies(Platform platform, String before) {
+    private static List<String> laneLatencies(Platform platform, String before) {
         String scrape = Services.metrics(platform.ports().pool());
+        List<String> figures = new ArrayList<>();
         for (String lane : List.of("fast", "heavy", "long-running")) {
-            for (double q : new double[] {0.5, 0.99}) {
-                double seconds = Figures.histogramQuantileBetween(before, scrape, "laneway_pool_end_to_end_seconds", "lane=\"" + lane + "\"", q);
-                System.out.printf("lane %s end to end p%.0f: %.1f ms%n", lane, q * 100, seconds * 1000);
-                Figures.put("lane." + lane + ".p" + Math.round(q * 100), seconds * 1000);
+            double p50 = Figures.histogramQuantileBetween(before, scrape, "laneway_pool_end_to_end_seconds", "lane=\"" + lane + "\"", 0.5);
+            double p99 = Figures.histogramQuantileBetween(before, scrape, "laneway_pool_end_to_end_seconds", "lane=\"" + lane + "\"", 0.99);
+            Figures.put("lane." + lane + ".p50", p50 * 1000);
+            Figures.put("lane." + lane + ".p99", p99 * 1000);
+            if (!Double.isNaN(p50)) {
+                figures.add(String.format("%s lane end to end p50 %.0f ms, p99 %.0f ms", lane, p50 * 1000, p99 * 1000));
             }
         }
         // handler time per saga step (any lane): which step holds the pool's workers, and for how long
         for (String type : List.of("order.place", "order.reserve-stock", "order.charge-payment", "order.ship")) {
             double p50 = Figures.histogramQuantileBetween(before, scrape, "laneway_pool_handler_duration_seconds", "type=\"" + type + "\"", 0.5);
             double p99 = Figures.histogramQuantileBetween(before, scrape, "laneway_pool_handler_duration_seconds", "type=\"" + type + "\"", 0.99);
-            System.out.printf("handler %s p50: %.1f ms, p99: %.1f ms%n", type, p50 * 1000, p99 * 1000);
+            figures.add(String.format("%s handler p50 %.1f ms, p99 %.1f ms", type, p50 * 1000, p99 * 1000));
         }
+        figures.forEach(System.out::println);
+        return figures;
     }
 
     /** Posts {@code count} orders in batches the router accepts (its body limit is 256 KB, ~1,300 orders). */
