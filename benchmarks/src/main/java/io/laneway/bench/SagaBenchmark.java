@@ -109,12 +109,6 @@ public final class SagaBenchmark {
                 figures.add(String.format("%s lane end to end p50 %.0f ms, p99 %.0f ms", lane, p50 * 1000, p99 * 1000));
             }
         }
-        // handler time per saga step (any lane): which step holds the pool's workers, and for how long
-        for (String type : List.of("order.place", "order.reserve-stock", "order.charge-payment", "order.ship")) {
-            double p50 = Figures.histogramQuantileBetween(before, scrape, "laneway_pool_handler_duration_seconds", "type=\"" + type + "\"", 0.5);
-            double p99 = Figures.histogramQuantileBetween(before, scrape, "laneway_pool_handler_duration_seconds", "type=\"" + type + "\"", 0.99);
-            figures.add(String.format("%s handler p50 %.1f ms, p99 %.1f ms", type, p50 * 1000, p99 * 1000));
-        }
         figures.forEach(System.out::println);
         return figures;
     }

@@ -16,20 +16,22 @@ import io.micrometer.core.instrument.Timer;
 
 /**
  * What one lane's pool reports, all tagged {@code lane}: envelopes by type and outcome, errors by type and root
- * cause, handler time by type, end-to-end latency, and gauges of its limit, batch size, in-flight work, buffer and workers.
+ * cause, handler time, end-to-end latency, and gauges of its limit, batch size, in-flight work, buffer and workers.
  */
 final class LaneMeters {
 
     private final String lane;
     private final MeterRegistry meters;
     private final Map<String, Counter> outcomes = new ConcurrentHashMap<>();
-    private final Map<String, Timer> handlerTimes = new ConcurrentHashMap<>();
+    private final Timer handlerTime;
     private final Timer endToEnd;
 
     LaneMeters(String lane, MeterRegistry meters, LaneLimit limit, LanePool pool, AtomicInteger workers) {
         this.lane = lane;
         this.meters = meters;
         Tags tags = Tags.of("lane", lane);
+        this.handlerTime = Timer.builder("laneway.pool.handler.duration").tags(tags).publishPercentileHistogram()
+                .description("Handler time per envelope").register(meters);
         this.endToEnd = Timer.builder("laneway.pool.end_to_end").tags(tags).publishPercentileHistogram()
                 .description("From the router routing an envelope to its effects committed (first attempts only)").register(meters);
         meters.gauge("laneway.pool.concurrency.limit", tags, limit, LaneLimit::limit);
@@ -47,15 +49,8 @@ final class LaneMeters {
                 .tags("lane", lane, "type", type, "outcome", outcome).register(meters)).increment();
     }
 
-    /**
-     * Handler time by lane and type: a lane often carries quick and slow types together (the saga's shipping sleeps
-     * where its payment step does not), and only the type tells which one holds the lane's workers.
-     */
     void processed(Attempt attempt) {
-        String type = attempt.envelope().getType();
-        handlerTimes.computeIfAbsent(type, t -> Timer.builder("laneway.pool.handler.duration").tags("lane", lane, "type", t)
-                .publishPercentileHistogram().description("Handler time per envelope").register(meters))
-                .record(attempt.handlerNanos(), TimeUnit.NANOSECONDS);
+        handlerTime.record(attempt.handlerNanos(), TimeUnit.NANOSECONDS);
         recordEndToEnd(attempt.envelope());
     }
 
