@@ -7,8 +7,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Long-running-lane example ({@code video.transcode}): works through {@code segments} segments of
- * {@code segmentMillis} each, saving a checkpoint after every segment. A crash loses at most the segment in
- * progress: the next attempt (on any instance) continues after the last checkpoint. The effect row records
+ * {@code segmentMillis} each, saving a checkpoint after every segment (the pool writes at most one per
+ * {@code laneway.pool.checkpoint-interval}). A crash loses at most that interval plus the segment in progress: the
+ * next attempt (on any instance) continues after the last written checkpoint. The effect row records
  * where the final attempt started, so a test can see the resume.
  */
 @Component

@@ -9,8 +9,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code order.ship} (long-running): works through the shipping steps with a checkpoint after each, so a
- * crash resumes where it stopped; a share of orders ({@code laneway.pool.examples.shipping.failure-rate},
+ * {@code order.ship} (long-running): works through the shipping steps with a checkpoint after each (written at
+ * most once per {@code laneway.pool.checkpoint-interval}, so quick shipments write none), so a crash resumes near
+ * where it stopped; a share of orders ({@code laneway.pool.examples.shipping.failure-rate},
  * decided by order id) cannot be shipped. One shipment per order.
  */
 @Component
