@@ -32,6 +32,8 @@ class CheckpointPacingTest extends PoolIntegrationTest {
 
         awaitCompleted(job);
         assertThat(progressOf(job)).as("no save was due within the first second").isEmpty();
+        assertThat(readAll(Topics.LIFECYCLE).stream().filter(e -> e.get("messageId").toString().equals(job.getId())).map(e -> String.valueOf(e.get("client"))))
+                .as("every lifecycle event names the publisher (the envelope's source)").isNotEmpty().containsOnly("test");
         assertThat(checkpointRows(job)).isZero();
     }
 

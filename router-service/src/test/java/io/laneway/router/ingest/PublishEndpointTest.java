@@ -31,11 +31,16 @@ class PublishEndpointTest extends RouterIntegrationTest {
         assertThat(response.statusCode()).isEqualTo(202);
         assertThat(response.body()).contains("\"lane\":\"HEAVY\"").contains("\"statusUrl\"");
         String id = idOf(response);
-        GenericRecord envelope = readUntilFound(Topics.LANE_HEAVY, id);
+        GenericRecord envelope = readUntilFound(Topics.LANE_HEAVY, "id", id);
         assertThat(envelope.get("type").toString()).isEqualTo("report.render");
         assertThat(envelope.get("priority").toString()).isEqualTo("HIGH");
         assertThat(((GenericRecord) envelope.get("routing")).get("lane").toString()).isEqualTo("HEAVY");
         assertThat(((GenericRecord) envelope.get("metadata")).get("idempotencyKey").toString()).isEqualTo("k-7");
+        assertThat(((GenericRecord) envelope.get("metadata")).get("source").toString()).isEqualTo("test-client");
+        // the ROUTED event names the publisher: the projection shows the message's status to that client only
+        GenericRecord routed = readUntilFound(Topics.LIFECYCLE, "messageId", id);
+        assertThat(routed.get("status").toString()).isEqualTo("ROUTED");
+        assertThat(routed.get("client").toString()).isEqualTo("test-client");
         // metrics name the lane as the pool does (its topic's suffix), so one PromQL label joins both services
         assertThat(meters.find("laneway.router.messages.accepted").tag("lane", "heavy").tag("type", "report.render").counter())
                 .as("accepted counter tagged lane=heavy").isNotNull();
@@ -128,7 +133,7 @@ class PublishEndpointTest extends RouterIntegrationTest {
         return laneEndOffsets();
     }
 
-    private GenericRecord readUntilFound(String topic, String id) {
+    private GenericRecord readUntilFound(String topic, String idField, String id) {
         try (var consumer = consumer()) {
             var partitions = consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
             consumer.assign(partitions);
@@ -136,12 +141,12 @@ class PublishEndpointTest extends RouterIntegrationTest {
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             while (System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, GenericRecord> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (record.value().get("id").toString().equals(id)) {
+                    if (record.value().get(idField).toString().equals(id)) {
                         return record.value();
                     }
                 }
             }
         }
-        throw new AssertionError("envelope " + id + " never appeared on " + topic);
+        throw new AssertionError("a record with " + idField + " " + id + " never appeared on " + topic);
     }
 }
