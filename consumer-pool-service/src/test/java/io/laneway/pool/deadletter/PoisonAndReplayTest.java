@@ -87,6 +87,33 @@ class PoisonAndReplayTest extends PoolIntegrationTest {
         assertThat(again.getBody()).contains("only OPEN dead letters can be replayed");
     }
 
+    @Test
+    void anOperatorDiscardsADeadLetterWhichIsAuditedClosedAndTakesItsCheckpointAlong() {
+        Envelope poison = envelope("test.poison", null, "{}");
+        send(poison);
+        await("poison indexed as a dead letter", () -> deadLetterId(poison.getId()) != null);
+        long id = deadLetterId(poison.getId());
+        jdbc.sql("insert into job_checkpoint (message_id, state, percent_done, updated_at) values (?, '2', 40, now())")
+                .param(poison.getId()).update(); // as a long job that failed half-way would have left it
+
+        RestClient api = RestClient.create("http://127.0.0.1:" + port);
+        var discarded = api.post().uri("/v1/dead-letters/{id}/discard", id).header("X-API-Key", ADMIN_KEY)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("reason", "order cancelled by the customer")).retrieve().body(Map.class);
+
+        assertThat(discarded).containsEntry("status", "DISCARDED");
+        assertThat(jdbc.sql("select status from dead_letter where id = ?").param(id).query(String.class).single()).isEqualTo("DISCARDED");
+        assertThat(jdbc.sql("select actor || ':' || action || ':' || reason from dead_letter_audit where dead_letter_id = ?").param(id)
+                .query(String.class).list()).containsExactly("operator-ada:DISCARD:order cancelled by the customer");
+        assertThat(jdbc.sql("select count(*) from job_checkpoint where message_id = ?").param(poison.getId()).query(Long.class).single())
+                .as("the discarded work's checkpoint went with it").isZero();
+        for (String action : List.of("discard", "replay")) {
+            var again = api.post().uri("/v1/dead-letters/{id}/" + action, id).header("X-API-Key", ADMIN_KEY).retrieve()
+                    .onStatus(s -> true, (rq, rs) -> { }).toEntity(String.class);
+            assertThat(again.getStatusCode().value()).as("%s after a discard", action).isEqualTo(409);
+            assertThat(again.getBody()).contains("only OPEN dead letters");
+        }
+    }
+
     private Long deadLetterId(String messageId) {
         return jdbc.sql("select id from dead_letter where message_id = ?").param(messageId).query(Long.class).optional().orElse(null);
     }

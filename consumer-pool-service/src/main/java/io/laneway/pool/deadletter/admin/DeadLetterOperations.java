@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,10 +38,12 @@ public class DeadLetterOperations {
     private final AvroRegistryDeserializer<Envelope> deserializer = new AvroRegistryDeserializer<>();
     private final AvroRegistrySerializer<Envelope> serializer = new AvroRegistrySerializer<>();
     private final MeterRegistry meters;
+    private final JdbcClient jdbc;
 
     public DeadLetterOperations(DeadLetterRepository deadLetters, DeadLetterAuditRepository audit,
                                 @Qualifier("rawBytesKafkaTemplate") KafkaTemplate<String, byte[]> raw, MeterRegistry meters,
-                                @Value("${laneway.schema-registry.url}") String registryUrl) {
+                                @Value("${laneway.schema-registry.url}") String registryUrl, JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.deadLetters = deadLetters;
         this.audit = audit;
         this.raw = raw;
@@ -79,10 +82,16 @@ public class DeadLetterOperations {
         return letter;
     }
 
+    /**
+     * Closes the letter without processing it. Its envelope will not run again, so a checkpoint its long-running work
+     * left behind is deleted with it ({@code job_checkpoint} holds unfinished work only); a replayed letter keeps its
+     * checkpoint and resumes from it.
+     */
     @Transactional
     public DeadLetter discard(long id, String actor, String reason) {
         DeadLetter letter = open(id, "discard");
         letter.setStatus(DeadLetter.Status.DISCARDED);
+        jdbc.sql("delete from job_checkpoint where message_id = ?").param(letter.getMessageId()).update();
         audit.save(new DeadLetterAudit(id, "DISCARD", actor, reason));
         meters.counter("laneway.pool.dead_letters.discarded", "type", letter.getType()).increment();
         log.info("{} discarded dead letter {} ({}): {}", actor, id, letter.getMessageId(), reason);
