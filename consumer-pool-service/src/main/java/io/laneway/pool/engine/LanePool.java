@@ -1,7 +1,6 @@
 package io.laneway.pool.engine;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -13,14 +12,10 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
-import io.laneway.contracts.Topics;
 import io.laneway.contracts.envelope.Envelope;
-import io.laneway.contracts.lifecycle.MessageStatus;
 import io.laneway.pool.concurrency.LaneLimit;
 import io.laneway.pool.ordering.KeyedWorkQueue;
-import io.laneway.pool.processing.Attempt;
 import io.laneway.pool.processing.BatchProcessor;
-import io.laneway.pool.processing.LifecycleEvents;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -32,7 +27,6 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
@@ -60,12 +54,9 @@ public final class LanePool {
 
     private final LaneSettings settings;
     private final Supplier<Consumer<String, byte[]>> consumerFactory;
-    private final Deserializer<Envelope> envelopes;
-    private final BatchProcessor processor;
-    private final FailedRecordSink failures;
     private final LaneBreakers breakers;
-    private final KafkaTemplate<String, Object> lifecycle;
     private final LaneLimit limit;
+    private final BatchExecution execution;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition workChanged = lock.newCondition();
@@ -82,21 +73,17 @@ public final class LanePool {
     private Consumer<String, byte[]> consumer;
     private long lastCommitNanos = System.nanoTime();
 
-    private final LaneMeters meters;
-
     public LanePool(LaneSettings settings, Supplier<Consumer<String, byte[]>> consumerFactory, Deserializer<Envelope> envelopes,
                     BatchProcessor processor, FailedRecordSink failures, LaneBreakers breakers,
                     KafkaTemplate<String, Object> lifecycle, MeterRegistry meters) {
         this.settings = settings;
         this.consumerFactory = consumerFactory;
-        this.envelopes = envelopes;
-        this.processor = processor;
-        this.failures = failures;
         this.breakers = breakers;
-        this.lifecycle = lifecycle;
         this.limit = new LaneLimit(settings.policy(), settings.initialConcurrency(), settings.maxBatch(),
                 settings.targetBatchMillis());
-        this.meters = new LaneMeters(settings.name(), meters, limit, this, workers);
+        LaneMeters laneMeters = new LaneMeters(settings.name(), meters, limit, this, workers);
+        this.execution = new BatchExecution(settings, envelopes, processor, failures, breakers, lifecycle, limit, laneMeters,
+                () -> takingWork);
     }
 
     public void start() {
@@ -386,61 +373,8 @@ public final class LanePool {
     }
 
     private void run(List<KeyedWorkQueue.Keyed<LaneRecord>> batch) {
-        List<Attempt> attempts = new ArrayList<>(batch.size());
-        Map<Attempt, LaneRecord> recordOf = new HashMap<>();
-        List<LaneRecord> finished = new ArrayList<>(batch.size());
-        List<LaneRecord> putBack = new ArrayList<>();
-        for (var item : batch) {
-            LaneRecord record = item.work();
-            Envelope envelope;
-            try {
-                envelope = envelopes.deserialize(record.partition().topic(), record.value());
-            } catch (RuntimeException e) {
-                if (deliverFailure(record, null, e)) { // cannot be decoded: dead letter with the original bytes
-                    finished.add(record);
-                }
-                continue;
-            }
-            Attempt attempt = new Attempt(envelope, record.origin());
-            attempts.add(attempt);
-            recordOf.put(attempt, record);
-            if (settings.processingEvents()) {
-                lifecycle.send(Topics.LIFECYCLE, envelope.getId(), LifecycleEvents.of(envelope, MessageStatus.PROCESSING));
-            }
-        }
-        if (!attempts.isEmpty()) {
-            processor.process(attempts);
-        }
-        for (Attempt attempt : attempts) {
-            LaneRecord record = recordOf.get(attempt);
-            breakers.used(attempt.downstream());
-            switch (attempt.outcome()) {
-                case PROCESSED -> {
-                    meters.count(attempt);
-                    meters.processed(attempt);
-                    limit.recordSuccess(attempt.handlerNanos());
-                    finished.add(record);
-                    logOutcome(attempt, record);
-                }
-                case DUPLICATE -> {
-                    meters.count(attempt);
-                    finished.add(record);
-                    logOutcome(attempt, record);
-                }
-                case FAILED -> {
-                    meters.count(attempt);
-                    meters.failed(attempt);
-                    limit.recordFailure(attempt.handlerNanos());
-                    if (deliverFailure(record, attempt, attempt.error())) {
-                        finished.add(record);
-                    }
-                }
-                case DEFERRED -> {
-                    meters.count(attempt);
-                    putBack.add(record);
-                }
-            }
-        }
+        BatchExecution.Result result = execution.execute(batch.stream().map(KeyedWorkQueue.Keyed::work).toList());
+        List<LaneRecord> putBack = result.putBack();
         lock.lock();
         try {
             for (var item : batch) {
@@ -455,49 +389,10 @@ public final class LanePool {
                 runningByPartition.merge(item.work().partition(), -1, Integer::sum);
             }
             running -= batch.size();
-            offsets.completed(finished);
+            offsets.completed(result.finished());
             workChanged.signalAll();
         } finally {
             lock.unlock();
-        }
-    }
-
-    /**
-     * Hands a failure to the retry/dead-letter sink, insisting until it is written: a failure is never
-     * dropped. Returns false only when shutting down first: the record stays unfinished and is redelivered.
-     */
-    private boolean deliverFailure(LaneRecord record, Attempt attempt, Throwable error) {
-        long backoffMillis = 100;
-        while (true) {
-            try {
-                failures.accept(record, attempt, error);
-                return true;
-            } catch (RuntimeException e) {
-                if (!takingWork) {
-                    log.warn("lane {}: shutting down before failed {} was written; it will be redelivered", settings.name(),
-                            record.origin());
-                    return false;
-                }
-                log.warn("lane {}: cannot write failed {} to retry/dead letters yet ({}); trying again", settings.name(),
-                        record.origin(), e.toString());
-                try {
-                    Thread.sleep(backoffMillis); // backing off from an unavailable broker
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
-                backoffMillis = Math.min(5_000, backoffMillis * 2);
-            }
-        }
-    }
-
-    private static void logOutcome(Attempt attempt, LaneRecord record) {
-        if (log.isDebugEnabled()) {
-            Envelope envelope = attempt.envelope();
-            try (var m1 = MDC.putCloseable("messageId", envelope.getId());
-                 var m2 = MDC.putCloseable("traceId", envelope.getMetadata().getTraceId())) {
-                log.debug("{} {} type={} from {}", attempt.outcome(), envelope.getId(), envelope.getType(), record.origin());
-            }
         }
     }
 }
