@@ -49,6 +49,11 @@ public class CheckpointStore {
         this.skipped = meters.counter("laneway.pool.checkpoints", "outcome", "skipped");
     }
 
+    /** Deletes a message's checkpoint, on the caller's transaction: its work is done or will never run again. */
+    public void forget(String messageId) {
+        jdbc.sql("delete from job_checkpoint where message_id = ?").param(messageId).update();
+    }
+
     EnvelopeCheckpoints forEnvelope(Envelope envelope) {
         return new EnvelopeCheckpoints(envelope);
     }
@@ -95,7 +100,7 @@ public class CheckpointStore {
         /** The work is done and commits with this transaction: its checkpoint is no longer needed. */
         void finished() {
             if (rowExists) {
-                jdbc.sql("delete from job_checkpoint where message_id = ?").param(envelope.getId()).update();
+                forget(envelope.getId());
             }
         }
     }

@@ -146,8 +146,8 @@ public class IngestService {
 
     /**
      * Meters are looked up once per tag set and cached (the accepted counters in {@link AcceptedMessages}): building
-     * the tags and finding the meter on every request showed up in the single-envelope profile. One DEBUG line per message (the metrics count them; an INFO line per
-     * request was most of the log volume under load).
+     * the tags and finding the meter on every request showed up in the single-envelope profile. One DEBUG line per
+     * message (the metrics count them; an INFO line per request was most of the log volume under load).
      */
     private void accepted(Envelope envelope, String client, long startedNanos) {
         Lane lane = envelope.getRouting().getLane();

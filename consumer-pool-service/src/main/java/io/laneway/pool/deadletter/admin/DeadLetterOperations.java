@@ -9,6 +9,7 @@ import io.laneway.contracts.serde.AvroRegistryDeserializer;
 import io.laneway.contracts.serde.AvroRegistrySerializer;
 import io.laneway.pool.deadletter.DeadLetter;
 import io.laneway.pool.deadletter.DeadLetterRepository;
+import io.laneway.pool.processing.CheckpointStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
@@ -17,7 +18,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,12 +38,12 @@ public class DeadLetterOperations {
     private final AvroRegistryDeserializer<Envelope> deserializer = new AvroRegistryDeserializer<>();
     private final AvroRegistrySerializer<Envelope> serializer = new AvroRegistrySerializer<>();
     private final MeterRegistry meters;
-    private final JdbcClient jdbc;
+    private final CheckpointStore checkpoints;
 
     public DeadLetterOperations(DeadLetterRepository deadLetters, DeadLetterAuditRepository audit,
                                 @Qualifier("rawBytesKafkaTemplate") KafkaTemplate<String, byte[]> raw, MeterRegistry meters,
-                                @Value("${laneway.schema-registry.url}") String registryUrl, JdbcClient jdbc) {
-        this.jdbc = jdbc;
+                                @Value("${laneway.schema-registry.url}") String registryUrl, CheckpointStore checkpoints) {
+        this.checkpoints = checkpoints;
         this.deadLetters = deadLetters;
         this.audit = audit;
         this.raw = raw;
@@ -91,7 +91,7 @@ public class DeadLetterOperations {
     public DeadLetter discard(long id, String actor, String reason) {
         DeadLetter letter = open(id, "discard");
         letter.setStatus(DeadLetter.Status.DISCARDED);
-        jdbc.sql("delete from job_checkpoint where message_id = ?").param(letter.getMessageId()).update();
+        checkpoints.forget(letter.getMessageId());
         audit.save(new DeadLetterAudit(id, "DISCARD", actor, reason));
         meters.counter("laneway.pool.dead_letters.discarded", "type", letter.getType()).increment();
         log.info("{} discarded dead letter {} ({}): {}", actor, id, letter.getMessageId(), reason);
