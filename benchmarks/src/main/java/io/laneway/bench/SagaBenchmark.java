@@ -84,7 +84,10 @@ public final class SagaBenchmark {
             tail.join(5_000);
             report = report(measured, sendSeconds, all) + "\nConsumer lag when the last order was sent (records; 0 not shown): "
                     + lagWhenSent.lines().filter(line -> !line.endsWith("lag=0") && !line.startsWith("bench-")).toList() + "\n"
-                    + "\nDuring the measurement (pool histograms): " + String.join("; ", laneLatencies(platform, poolBefore)) + "\n";
+                    + "\nDuring the measurement (pool histograms): " + String.join("; ", laneLatencies(platform, poolBefore)) + "\n"
+                    + "\nWhere a measured saga's time goes (gaps between the stamps its records carry; see SagaHops):\n\n"
+                    + SagaHops.report(platform.infrastructure().kafkaBootstrapServers(), platform.infrastructure().schemaRegistryUrl(),
+                    sentAt, new java.util.HashSet<>(measured));
         }
         System.out.println(report);
         Results.append(root, "saga.md", null, report);

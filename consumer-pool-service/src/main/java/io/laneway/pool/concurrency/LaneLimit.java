@@ -18,6 +18,7 @@ public final class LaneLimit {
     private final double targetBatchMillis;
     private final Recorder latencies = new Recorder(TimeUnit.MINUTES.toNanos(30), 2);
     private final AtomicLong failures = new AtomicLong();
+    private final HandlerTimes handlerTimes = new HandlerTimes();
     private Histogram interval;
     private volatile int limit;
     private volatile int batchSize;
@@ -32,13 +33,34 @@ public final class LaneLimit {
         this.batchSize = 1;
     }
 
-    public void recordSuccess(long handlerNanos) {
+    public void recordSuccess(String type, long handlerNanos) {
         latencies.recordValue(Math.max(1, handlerNanos));
+        handlerTimes.record(type, handlerNanos);
     }
 
-    public void recordFailure(long handlerNanos) {
+    public void recordFailure(String type, long handlerNanos) {
         latencies.recordValue(Math.max(1, handlerNanos));
+        handlerTimes.record(type, handlerNanos);
         failures.incrementAndGet();
+    }
+
+    /**
+     * What one envelope of {@code type} costs of a batch's time budget ({@link #targetBatchMillis()}): its type's
+     * usual handler time, or, for a type not seen yet (or a record without its type header), the lane's share
+     * (target / the batch size the lane's p50 gives). A lane of one type therefore batches as it did before types
+     * were known; in a mixed lane a slow type runs alone and quick ones share a transaction.
+     */
+    public double expectedMillis(String type) {
+        double typical = handlerTimes.typicalMillis(type);
+        return Double.isNaN(typical) ? targetBatchMillis / batchSize : typical;
+    }
+
+    public double targetBatchMillis() {
+        return targetBatchMillis;
+    }
+
+    public int maxBatch() {
+        return maxBatch;
     }
 
     /** Called by one scheduler thread once per interval. */

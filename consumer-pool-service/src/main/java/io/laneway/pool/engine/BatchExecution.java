@@ -90,7 +90,7 @@ final class BatchExecution {
             switch (attempt.outcome()) {
                 case PROCESSED -> {
                     meters.processed(attempt);
-                    limit.recordSuccess(attempt.handlerNanos());
+                    limit.recordSuccess(attempt.envelope().getType(), attempt.handlerNanos());
                     finished.add(record);
                     logOutcome(attempt, record);
                 }
@@ -100,7 +100,7 @@ final class BatchExecution {
                 }
                 case FAILED -> {
                     meters.failed(attempt);
-                    limit.recordFailure(attempt.handlerNanos());
+                    limit.recordFailure(attempt.envelope().getType(), attempt.handlerNanos());
                     if (deliverFailure(record, attempt, attempt.error())) {
                         finished.add(record);
                     }

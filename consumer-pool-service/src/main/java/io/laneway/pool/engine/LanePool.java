@@ -12,6 +12,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
+import io.laneway.contracts.LaneHeaders;
 import io.laneway.contracts.envelope.Envelope;
 import io.laneway.pool.concurrency.LaneLimit;
 import io.laneway.pool.ordering.KeyedWorkQueue;
@@ -181,7 +182,8 @@ public final class LanePool {
             for (ConsumerRecord<String, byte[]> r : records) {
                 TopicPartition tp = new TopicPartition(r.topic(), r.partition());
                 offsets.track(tp, r.offset());
-                LaneRecord record = new LaneRecord(tp, r.offset(), r.key(), r.value(), r.headers(), r.timestamp());
+                LaneRecord record = new LaneRecord(tp, r.offset(), r.key(), r.value(), r.headers(), r.timestamp(),
+                        LaneHeaders.type(r.headers()));
                 queue.add(record.orderingKey(), record);
             }
             workChanged.signalAll();
@@ -355,7 +357,10 @@ public final class LanePool {
                 workChanged.await(100, TimeUnit.MILLISECONDS);
                 return List.of();
             }
-            List<KeyedWorkQueue.Keyed<LaneRecord>> batch = queue.take(limit.batchSize());
+            // about targetBatchMillis of expected handler time: quick envelopes share a transaction, a slow one runs
+            // alone, and none waits behind more than the target of neighbours
+            List<KeyedWorkQueue.Keyed<LaneRecord>> batch = queue.take(limit.maxBatch(), limit.targetBatchMillis(),
+                    record -> limit.expectedMillis(record.type()));
             running += batch.size();
             for (var item : batch) {
                 runningByPartition.merge(item.work().partition(), 1, Integer::sum);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Work waiting to run, released so that items with the same ordering key run one at a time and in
@@ -38,10 +39,26 @@ public final class KeyedWorkQueue<W> {
 
     /** Takes up to {@code max} items, each of a different key that has nothing running. */
     public List<Keyed<W>> take(int max) {
+        return take(max, Double.POSITIVE_INFINITY, work -> 0);
+    }
+
+    /**
+     * Takes ready items in turn while their summed {@code cost} stays within {@code budget}, at most {@code max}.
+     * The first item is always taken (an item costlier than the budget runs alone); the first that does not fit
+     * ends the batch and stays at the head, so the turn order never changes.
+     */
+    public List<Keyed<W>> take(int max, double budget, ToDoubleFunction<W> cost) {
         List<Keyed<W>> batch = new ArrayList<>(Math.min(max, readyKeys.size()));
+        double spent = 0;
         while (batch.size() < max && !readyKeys.isEmpty()) {
-            String key = readyKeys.pollFirst();
+            String key = readyKeys.peekFirst();
             ArrayDeque<W> waiting = waitingByKey.get(key);
+            double itemCost = cost.applyAsDouble(waiting.peekFirst());
+            if (!batch.isEmpty() && spent + itemCost > budget) {
+                break;
+            }
+            spent += itemCost;
+            readyKeys.pollFirst();
             W work = waiting.pollFirst();
             if (waiting.isEmpty()) {
                 waitingByKey.remove(key);

@@ -2,6 +2,7 @@ package io.laneway.pool.retry;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import io.laneway.contracts.LaneHeaders;
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -88,6 +89,7 @@ public class FailureRouter implements FailedRecordSink {
         out.headers().add(DeadLetterHeaders.FIRST_FAILED_AT,
                 firstFailed != null ? firstFailed.value() : String.valueOf(System.currentTimeMillis()).getBytes(UTF_8));
         out.headers().add(DeadLetterHeaders.TRACE_ID, envelope.getMetadata().getTraceId().getBytes(UTF_8));
+        LaneHeaders.putType(out.headers(), envelope.getType()); // the forwarder copies headers back to the lane
         try {
             raw.send(out).get(30, TimeUnit.SECONDS);
             avro.send(Topics.LIFECYCLE, envelope.getId(), LifecycleEvents.failed(envelope, MessageStatus.FAILED, error, handlerNanos));

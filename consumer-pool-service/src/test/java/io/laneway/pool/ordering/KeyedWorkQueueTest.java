@@ -3,8 +3,11 @@ package io.laneway.pool.ordering;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class KeyedWorkQueueTest {
 
@@ -54,5 +57,35 @@ class KeyedWorkQueueTest {
         queue.add("p1/b", "p1-b2");
         assertThat(queue.removeWaiting(w -> w.startsWith("p1"))).isEqualTo(2);
         assertThat(queue.take(5)).extracting(KeyedWorkQueue.Keyed::work).containsExactly("p0-a1");
+    }
+
+    /** Items are named after their cost in ms ("q" quick 1 ms, "s" slow 60 ms, "m" 20 ms); a budget of 50 ms. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            q q q q      | q q q q   | quick ones share a batch
+            s q q        | s         | a slow one costlier than the budget runs alone
+            q q s q      | q q       | the slow one does not fit and stays first in turn
+            m m q m      | m m q     | taken while the sum fits
+            m m q m q q  | m m q     | never skipped over: the next that does not fit ends the batch
+            """)
+    void aBatchHoldsAboutTheBudgetOfExpectedTimeInTurnOrder(String waiting, String batch, String rule) {
+        Map<String, Double> costs = Map.of("q", 1.0, "m", 20.0, "s", 60.0);
+        KeyedWorkQueue<String> queue = new KeyedWorkQueue<>();
+        String[] items = waiting.split(" ");
+        for (int i = 0; i < items.length; i++) {
+            queue.add("key" + i, items[i]);
+        }
+        assertThat(queue.take(100, 50, costs::get)).extracting(KeyedWorkQueue.Keyed::work).as(rule)
+                .containsExactly(batch.split(" "));
+        assertThat(queue.waiting()).as("the rest waits").isEqualTo(items.length - batch.split(" ").length);
+    }
+
+    @Test
+    void theCountCapHoldsWhateverTheBudget() {
+        KeyedWorkQueue<String> queue = new KeyedWorkQueue<>();
+        for (int i = 0; i < 10; i++) {
+            queue.add("key" + i, "item" + i);
+        }
+        assertThat(queue.take(3, 1_000, item -> 0.1)).hasSize(3);
     }
 }

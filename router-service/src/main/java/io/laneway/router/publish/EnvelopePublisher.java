@@ -1,5 +1,6 @@
 package io.laneway.router.publish;
 
+import io.laneway.contracts.LaneHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,6 +52,7 @@ public class EnvelopePublisher {
         String topic = Topics.laneTopic(envelope.getRouting().getLane());
         var record = new ProducerRecord<String, Object>(topic, envelope.getOrderingKey(), envelope);
         record.headers().add("traceparent", traceparent(envelope.getMetadata().getTraceId()));
+        LaneHeaders.putType(record.headers(), envelope.getType());
         CompletableFuture<?> written;
         try {
             written = kafka.send(record);

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
+import io.laneway.contracts.LaneHeaders;
 import io.laneway.contracts.Topics;
 import io.laneway.router.support.RouterIntegrationTest;
 import io.laneway.router.support.Tokens;
@@ -31,8 +32,10 @@ class PublishEndpointTest extends RouterIntegrationTest {
         assertThat(response.statusCode()).isEqualTo(202);
         assertThat(response.body()).contains("\"lane\":\"HEAVY\"").contains("\"statusUrl\"");
         String id = idOf(response);
-        GenericRecord envelope = readUntilFound(Topics.LANE_HEAVY, "id", id);
+        ConsumerRecord<String, GenericRecord> landed = recordUntilFound(Topics.LANE_HEAVY, "id", id);
+        GenericRecord envelope = landed.value();
         assertThat(envelope.get("type").toString()).isEqualTo("report.render");
+        assertThat(LaneHeaders.type(landed.headers())).as("the type header the pool sizes batches by").isEqualTo("report.render");
         assertThat(envelope.get("priority").toString()).isEqualTo("HIGH");
         assertThat(((GenericRecord) envelope.get("routing")).get("lane").toString()).isEqualTo("HEAVY");
         assertThat(((GenericRecord) envelope.get("metadata")).get("idempotencyKey").toString()).isEqualTo("k-7");
@@ -134,6 +137,10 @@ class PublishEndpointTest extends RouterIntegrationTest {
     }
 
     private GenericRecord readUntilFound(String topic, String idField, String id) {
+        return recordUntilFound(topic, idField, id).value();
+    }
+
+    private ConsumerRecord<String, GenericRecord> recordUntilFound(String topic, String idField, String id) {
         try (var consumer = consumer()) {
             var partitions = consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
             consumer.assign(partitions);
@@ -142,7 +149,7 @@ class PublishEndpointTest extends RouterIntegrationTest {
             while (System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, GenericRecord> record : consumer.poll(Duration.ofMillis(200))) {
                     if (record.value().get(idField).toString().equals(id)) {
-                        return record.value();
+                        return record;
                     }
                 }
             }

@@ -1,5 +1,6 @@
 package io.laneway.pool.deadletter.admin;
 
+import io.laneway.contracts.LaneHeaders;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -69,8 +70,10 @@ public class DeadLetterOperations {
         }
         envelope.getRouting().setAttempt(1);
         try {
-            raw.send(new ProducerRecord<>(letter.getOriginalTopic(), envelope.getOrderingKey(),
-                    serializer.serialize(letter.getOriginalTopic(), envelope))).get(30, TimeUnit.SECONDS);
+            var record = new ProducerRecord<>(letter.getOriginalTopic(), envelope.getOrderingKey(),
+                    serializer.serialize(letter.getOriginalTopic(), envelope));
+            LaneHeaders.putType(record.headers(), envelope.getType());
+            raw.send(record).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "Kafka did not acknowledge the replay of "
                     + id + "; nothing changed, try again.");
