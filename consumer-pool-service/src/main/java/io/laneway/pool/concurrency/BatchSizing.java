@@ -1,10 +1,12 @@
 package io.laneway.pool.concurrency;
 
 /**
- * How many envelopes one transaction takes. Handlers of a batch run one after another on one connection, so
- * a batch should hold about {@code targetBatchMillis} of handler time: large batches for quick handlers
- * (fewer commits, the PostgreSQL ceiling), single envelopes for slow ones (no envelope waits behind a slow
- * neighbour). Pure.
+ * How many envelopes of the lane's typical handler time fill one transaction. Handlers of a batch run one after
+ * another on one connection, so a batch should hold about {@code targetBatchMillis} of handler time: large
+ * batches for quick handlers (fewer commits, the PostgreSQL ceiling), single envelopes for slow ones (no
+ * envelope waits behind a slow neighbour). Batches themselves are cut by each record's type
+ * ({@link LaneLimit#expectedMillis}); this lane-wide size prices records of unknown type and bounds the fetch.
+ * Pure.
  */
 public final class BatchSizing {
 
