@@ -81,10 +81,13 @@ class LatestSchemasTest {
         }
         // the re-read runs on the refresher thread: it may reach the registry only after every request was answered
         Await.until("one re-read reached the registry", Duration.ofSeconds(10), () -> reads.get() == 2);
+        // single flight: 50 requests found the schema stale while the registry was slow, one re-read was started
+        assertThat(reads).hasValue(2);
 
         registryAnswers.countDown();
+        // No exact count after this point: once the re-read completes, Caffeine swaps the value and then clears its
+        // in-flight mark, and a request in between may start one more re-read (failed once in CI with 3 reads).
         Await.until("the re-read schema applies", Duration.ofSeconds(10), () -> schemas.latest("greet").equals(V2));
-        assertThat(reads).hasValue(2);
     }
 
     @Test
