@@ -1,6 +1,7 @@
 package io.laneway.pool.engine;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -177,13 +178,16 @@ public final class LanePool {
     }
 
     private void enqueue(ConsumerRecords<String, byte[]> records) {
+        // built before taking the lock the workers wait on: the header decoding and key strings need no lock
+        List<LaneRecord> arrived = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, byte[]> r : records) {
+            arrived.add(new LaneRecord(new TopicPartition(r.topic(), r.partition()), r.offset(), r.key(), r.value(),
+                    r.headers(), r.timestamp(), LaneHeaders.type(r.headers())));
+        }
         lock.lock();
         try {
-            for (ConsumerRecord<String, byte[]> r : records) {
-                TopicPartition tp = new TopicPartition(r.topic(), r.partition());
-                offsets.track(tp, r.offset());
-                LaneRecord record = new LaneRecord(tp, r.offset(), r.key(), r.value(), r.headers(), r.timestamp(),
-                        LaneHeaders.type(r.headers()));
+            for (LaneRecord record : arrived) {
+                offsets.track(record.partition(), record.offset());
                 queue.add(record.orderingKey(), record);
             }
             workChanged.signalAll();
