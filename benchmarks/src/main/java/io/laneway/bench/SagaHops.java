@@ -9,18 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.UUID;
 
 import io.laneway.contracts.Topics;
-import io.laneway.contracts.serde.AvroRegistryDeserializer;
-import io.laneway.contracts.serde.AvroRegistrySerializer;
 import org.HdrHistogram.Histogram;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Where a saga's time goes, hop by hop, read back from the topics after a run. Every record a saga leaves behind
@@ -73,14 +67,8 @@ final class SagaHops {
 
     /** Reads the lanes, the ingress and the order events from the start to their current end, read committed. */
     private static void readAll(String bootstrapServers, String registryUrl, Map<String, List<Stamp>> paths) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-hops-" + UUID.randomUUID());
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        var decoder = new AvroRegistryDeserializer<GenericRecord>();
-        decoder.configure(Map.of(AvroRegistrySerializer.REGISTRY_URL, registryUrl), false);
+        Properties props = TopicTail.readCommitted(bootstrapServers, "bench-hops-");
+        var decoder = TopicTail.decoder(registryUrl);
         List<String> topics = List.of(Topics.LANE_FAST, Topics.LANE_HEAVY, Topics.LANE_LONG_RUNNING, Topics.INGRESS, Topics.ORDER_EVENTS);
         try (var consumer = new KafkaConsumer<String, byte[]>(props)) {
             List<TopicPartition> partitions = topics.stream()

@@ -26,15 +26,9 @@ final class TopicTail {
     /** Hands every record of {@code topic} (key, decoded value) to {@code onRecord} while {@code running} holds. */
     static void follow(Platform platform, String topic, String offsetReset, BooleanSupplier running,
                        BiConsumer<String, GenericRecord> onRecord) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.infrastructure().kafkaBootstrapServers());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-tail-" + UUID.randomUUID());
+        Properties props = readCommitted(platform.infrastructure().kafkaBootstrapServers(), "bench-tail-");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, offsetReset);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        var decoder = new AvroRegistryDeserializer<GenericRecord>();
-        decoder.configure(Map.of(AvroRegistrySerializer.REGISTRY_URL, platform.infrastructure().schemaRegistryUrl()), false);
+        var decoder = decoder(platform.infrastructure().schemaRegistryUrl());
         try (var consumer = new KafkaConsumer<String, byte[]>(props)) {
             consumer.subscribe(List.of(topic));
             while (running.getAsBoolean()) {
@@ -43,5 +37,23 @@ final class TopicTail {
                 }
             }
         }
+    }
+
+    /** A read-committed consumer's settings in a group of its own: string keys, raw values. */
+    static Properties readCommitted(String bootstrapServers, String groupPrefix) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, groupPrefix + UUID.randomUUID());
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        return props;
+    }
+
+    /** Decodes the platform's Avro values through the registry. */
+    static AvroRegistryDeserializer<GenericRecord> decoder(String registryUrl) {
+        var decoder = new AvroRegistryDeserializer<GenericRecord>();
+        decoder.configure(Map.of(AvroRegistrySerializer.REGISTRY_URL, registryUrl), false);
+        return decoder;
     }
 }
