@@ -11,7 +11,8 @@ import java.util.Optional;
  * <p>Saves are paced ({@code laneway.pool.checkpoint-interval}, default 1 s): one that comes sooner than that
  * after the attempt started or after the last written save is skipped, so call {@link #save} after every step
  * and let the pool decide. Read {@link #last()} before the first step: it is how a resumed attempt knows where
- * to start, and how the pool knows to delete the checkpoint once the work commits.
+ * to start. Once the work commits, the pool deletes its checkpoint in the same transaction; checkpoints left by
+ * work that never finished expire after {@code laneway.pool.idempotency-retention}.
  */
 public interface Checkpoints {
 

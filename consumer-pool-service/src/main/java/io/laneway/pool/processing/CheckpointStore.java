@@ -1,5 +1,8 @@
 package io.laneway.pool.processing;
 
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 import io.laneway.contracts.Topics;
@@ -8,9 +11,12 @@ import io.laneway.pool.handler.Checkpoints;
 import io.laneway.pool.lane.PoolProperties;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -31,12 +37,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class CheckpointStore {
 
+    private static final Logger log = LoggerFactory.getLogger(CheckpointStore.class);
+
     private final JdbcClient jdbc;
     private final TransactionTemplate ownTransaction;
     private final KafkaTemplate<String, Object> kafka;
     private final long intervalNanos;
+    private final Duration retention;
     private final Counter saved;
     private final Counter skipped;
+    private final Counter expired;
 
     public CheckpointStore(JdbcClient jdbc, @Qualifier("batchTransactionManager") PlatformTransactionManager transactions,
                            KafkaTemplate<String, Object> kafka, PoolProperties properties, MeterRegistry meters) {
@@ -45,8 +55,28 @@ public class CheckpointStore {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.kafka = kafka;
         this.intervalNanos = properties.checkpointInterval().toNanos();
+        this.retention = properties.idempotencyRetention();
         this.saved = meters.counter("laneway.pool.checkpoints", "outcome", "saved");
         this.skipped = meters.counter("laneway.pool.checkpoints", "outcome", "skipped");
+        this.expired = meters.counter("laneway.pool.checkpoints", "outcome", "expired");
+    }
+
+    /**
+     * Deletes checkpoints not updated for {@code laneway.pool.idempotency-retention} (default 7 days): work that
+     * will not be redelivered any more (its records are past Kafka's retention, its consumer group was reset, or
+     * its dead letter was left unreplayed that long). The same horizon as the idempotency rows: a redelivery after
+     * it would run the effects again anyway. Safe on several replicas; the table holds unfinished work only, so
+     * one statement suffices.
+     */
+    @Scheduled(fixedDelayString = "${laneway.pool.idempotency-cleanup-interval:60s}", initialDelayString = "30s")
+    public void expireStale() {
+        Instant before = Instant.now().minus(retention);
+        int deleted = jdbc.sql("delete from job_checkpoint where updated_at < ?")
+                .param(Timestamp.from(before)).update();
+        expired.increment(deleted);
+        if (deleted > 0) {
+            log.warn("Expired {} checkpoints of work not resumed since {}", deleted, before);
+        }
     }
 
     /** Deletes a message's checkpoint, on the caller's transaction: its work is done or will never run again. */
@@ -64,6 +94,7 @@ public class CheckpointStore {
         private final Envelope envelope;
         private long lastDurableNanos = System.nanoTime();
         private boolean rowExists;
+        private boolean saveCalled;
 
         private EnvelopeCheckpoints(Envelope envelope) {
             this.envelope = envelope;
@@ -81,6 +112,7 @@ public class CheckpointStore {
 
         @Override
         public void save(String state, int percentDone) {
+            saveCalled = true;
             long now = System.nanoTime();
             if (now - lastDurableNanos < intervalNanos) {
                 skipped.increment();
@@ -97,9 +129,14 @@ public class CheckpointStore {
             kafka.send(Topics.LIFECYCLE, envelope.getId(), LifecycleEvents.progress(envelope, percentDone));
         }
 
-        /** The work is done and commits with this transaction: its checkpoint is no longer needed. */
+        /**
+         * The work is done and commits with this transaction: its checkpoint is no longer needed. Known to exist
+         * when this attempt read or wrote it; possible, unseen, when the handler checkpoints but never read
+         * {@link #last()} (an earlier attempt may have saved one), so then it is deleted too. Handlers that never
+         * touch checkpoints pay no statement.
+         */
         void finished() {
-            if (rowExists) {
+            if (rowExists || saveCalled) {
                 forget(envelope.getId());
             }
         }

@@ -14,8 +14,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Checkpoints at the default pace (one written save per second at most): quick work writes none, long work
- * writes some and publishes its progress, a resumed attempt starts from the stored state, and a finished job
- * leaves no checkpoint behind. Runs the example {@code video.transcode} handler, which saves after every segment.
+ * writes some and publishes its progress, a resumed attempt starts from the stored state, a finished job leaves
+ * no checkpoint behind, and one left by work that never came back expires. Runs the example
+ * {@code video.transcode} handler, which saves after every segment.
  */
 class CheckpointPacingTest extends PoolIntegrationTest {
 
@@ -24,6 +25,9 @@ class CheckpointPacingTest extends PoolIntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    CheckpointStore checkpoints;
 
     @Test
     void quickWorkWritesNoCheckpointAndPublishesNoProgress() {
@@ -59,6 +63,32 @@ class CheckpointPacingTest extends PoolIntegrationTest {
         assertThat(jdbc.sql("select resumed_from from demo_transcode where message_id = ?").param(job.getId()).query(Integer.class).single())
                 .isEqualTo(3);
         assertThat(checkpointRows(job)).isZero();
+    }
+
+    @Test
+    void aHandlerThatNeverReadsItsCheckpointStillLeavesNoneBehind() {
+        Envelope job = envelope("test.checkpoint-blind", null, "{}");
+        jdbc.sql("insert into job_checkpoint (message_id, state, percent_done, updated_at) values (?, 'half', 50, now())")
+                .param(job.getId()).update(); // what a crashed attempt left; this attempt's own save is skipped
+
+        process(job);
+
+        assertThat(checkpointRows(job)).isZero();
+    }
+
+    @Test
+    void checkpointsOfWorkThatNeverCameBackExpireAfterTheRetention() {
+        Envelope stale = transcode(1, 1);
+        Envelope recent = transcode(1, 1);
+        jdbc.sql("insert into job_checkpoint (message_id, state, percent_done, updated_at) values (?, '1', 50, now() - interval '8 days')")
+                .param(stale.getId()).update();
+        jdbc.sql("insert into job_checkpoint (message_id, state, percent_done, updated_at) values (?, '1', 50, now() - interval '6 days')")
+                .param(recent.getId()).update();
+
+        checkpoints.expireStale(); // default retention: 7 days
+
+        assertThat(checkpointRows(stale)).as("not resumed for longer than the retention").isZero();
+        assertThat(checkpointRows(recent)).as("still within the retention").isOne();
     }
 
     private void process(Envelope job) {

@@ -190,4 +190,26 @@ public class TestHandlers {
             }
         };
     }
+
+    /** test.checkpoint-blind: saves progress but never reads {@code last()} (a handler that does not resume). */
+    @Bean
+    EnvelopeHandler<Nothing> checkpointBlindHandler() {
+        return new EnvelopeHandler<>() {
+            @Override
+            public String type() {
+                return "test.checkpoint-blind";
+            }
+
+            @Override
+            public Class<Nothing> payloadType() {
+                return Nothing.class;
+            }
+
+            @Override
+            public void handle(Nothing payload, HandlerContext context) {
+                context.checkpoints().save("done", 100); // quick, so skipped by the pacing: nothing written
+                context.jdbc().sql("insert into test_effect (message_id) values (?)").param(context.envelope().getId()).update();
+            }
+        };
+    }
 }
