@@ -129,7 +129,7 @@ public final class PoolBenchmark {
             pool.awaitReady(Duration.ofSeconds(120), () -> Services.ready(port));
             try (HikariDataSource db = dataSource(datasource)) {
                 Result result = measure(name, db, expected);
-                System.out.println("  pool gauges at the end: " + poolGauges(port));
+                System.out.println("  fast lane at the end (limit/workers/in flight/buffered/batch): " + Services.laneGauges(port, "fast"));
                 return result;
             }
         }
@@ -351,17 +351,6 @@ public final class PoolBenchmark {
         }
         return ChildProcess.start("consumer-pool-service", command, root, runDir.resolve("consumer-pool-service.log"));
     }
-
-    /** The fast lane's adaptive limit and batch size as the pool reports them (where its throughput came from). */
-    static String poolGauges(int port) {
-        try {
-            return Services.metrics(port).lines().filter(l -> l.contains("lane=\"fast\"") && (l.startsWith("laneway_pool_concurrency_limit")
-                    || l.startsWith("laneway_pool_batch_size") || l.startsWith("laneway_pool_workers"))).toList().toString();
-        } catch (Exception e) {
-            return "unavailable: " + e;
-        }
-    }
-
 
     private static void report(List<Result> results) throws Exception {
         Result pool = results.get(0); // same work as the baselines: the comparison the target is about

@@ -66,6 +66,8 @@ public final class SagaBenchmark {
             String poolBefore = Services.metrics(platform.ports().pool());
             System.out.printf("measuring: %d orders/s for %d s (open loop) ...%n", RATE, SECONDS);
             List<String> measured = new ArrayList<>();
+            // the fast lane's gauges every 5 s: a run that queues shows whether it waits for workers or for its limit
+            List<String> fastLane = new ArrayList<>();
             int perTick = Math.max(1, RATE / 10);
             long start = System.nanoTime();
             for (int tick = 0; tick < SECONDS * 10; tick++) {
@@ -75,6 +77,9 @@ public final class SagaBenchmark {
                     Thread.sleep(wait); // pacing the open-loop load generator
                 }
                 measured.addAll(postOrders(http, platform, perTick));
+                if (tick % 50 == 49) {
+                    fastLane.add(Services.laneGauges(platform.ports().pool(), "fast"));
+                }
             }
             long sendSeconds = (System.nanoTime() - start) / 1_000_000;
             // where the work queues when the last order is in: the stage with the largest lag is the bottleneck
@@ -85,6 +90,7 @@ public final class SagaBenchmark {
             report = report(measured, sendSeconds, all) + "\nConsumer lag when the last order was sent (records; 0 not shown): "
                     + lagWhenSent.lines().filter(line -> !line.endsWith("lag=0") && !line.startsWith("bench-")).toList() + "\n"
                     + "\nDuring the measurement (pool histograms): " + String.join("; ", laneLatencies(platform, poolBefore)) + "\n"
+                    + "\nFast lane every 5 s (limit/workers/in flight/buffered/batch): " + String.join(", ", fastLane) + "\n"
                     + "\nWhere a measured saga's time goes (gaps between the stamps its records carry; see SagaHops):\n\n"
                     + SagaHops.report(platform.infrastructure().kafkaBootstrapServers(), platform.infrastructure().schemaRegistryUrl(),
                     sentAt, new java.util.HashSet<>(measured));

@@ -5,6 +5,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Talking to the service JVMs a benchmark starts. */
 final class Services {
@@ -32,5 +34,19 @@ final class Services {
         } catch (Exception e) {
             return "";
         }
+    }
+
+    /**
+     * A lane's pool gauges in one line, "limit/workers/in flight/buffered/batch" (e.g. {@code 48/48/96/296/1}): whether
+     * the lane waits for workers (workers at the limit, envelopes buffered), for its limit, or for nothing.
+     */
+    static String laneGauges(int port, String lane) {
+        String scrape = metrics(port);
+        List<String> values = new ArrayList<>();
+        for (String gauge : List.of("concurrency_limit", "workers", "in_flight", "buffered", "batch_size")) {
+            values.add(scrape.lines().filter(l -> l.startsWith("laneway_pool_" + gauge + "{") && l.contains("lane=\"" + lane + "\""))
+                    .map(l -> l.substring(l.lastIndexOf(' ') + 1).replaceAll("\\.0$", "")).findFirst().orElse("?"));
+        }
+        return String.join("/", values);
     }
 }
