@@ -3,14 +3,10 @@ package io.laneway.pool.engine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 import io.laneway.contracts.LaneHeaders;
@@ -36,9 +32,10 @@ import org.springframework.kafka.core.KafkaTemplate;
  * size follows the adaptive {@link LaneLimit}.
  *
  * <ul>
- * <li><b>Key order, key parallelism:</b> polled records go into a {@link KeyedWorkQueue}; a worker takes a
- *     batch of records with distinct ordering keys, so same-key records run one after another and
- *     different keys run side by side, even inside one partition.</li>
+ * <li><b>Key order, key parallelism:</b> polled records go into the lane's {@link LaneBuffer} (a
+ *     {@link KeyedWorkQueue} under one lock); a worker takes a batch of records with distinct ordering keys,
+ *     so same-key records run one after another and different keys run side by side, even inside one
+ *     partition.</li>
  * <li><b>No loss, bounded redelivery:</b> per partition an {@link OffsetTracker} commits only up to the
  *     last contiguous finished record. Failed records count as finished only once they are safely in a
  *     retry or dead-letter topic.</li>
@@ -60,11 +57,7 @@ public final class LanePool {
     private final LaneLimit limit;
     private final BatchExecution execution;
 
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition workChanged = lock.newCondition();
-    private final KeyedWorkQueue<LaneRecord> queue = new KeyedWorkQueue<>();
-    private final Map<TopicPartition, Integer> runningByPartition = new HashMap<>();
-    private int running;
+    private final LaneBuffer buffer = new LaneBuffer();
     private final PartitionOffsets offsets = new PartitionOffsets();
     private final AtomicInteger workers = new AtomicInteger();
 
@@ -108,32 +101,17 @@ public final class LanePool {
     }
 
     public int inFlight() {
-        lock.lock();
-        try {
-            return running;
-        } finally {
-            lock.unlock();
-        }
+        return buffer.inFlight();
     }
 
     public int buffered() {
-        lock.lock();
-        try {
-            return queue.waiting() + running;
-        } finally {
-            lock.unlock();
-        }
+        return buffer.fill().held();
     }
 
     /** Stops taking work, lets running batches finish within the shutdown timeout, commits, closes. */
     public void stop() {
         takingWork = false;
-        lock.lock();
-        try {
-            workChanged.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        buffer.wakeAll();
         polling = false;
         if (consumer != null) {
             consumer.wakeup();
@@ -181,19 +159,12 @@ public final class LanePool {
         // built before taking the lock the workers wait on: the header decoding and key strings need no lock
         List<LaneRecord> arrived = new ArrayList<>(records.count());
         for (ConsumerRecord<String, byte[]> r : records) {
-            arrived.add(new LaneRecord(new TopicPartition(r.topic(), r.partition()), r.offset(), r.key(), r.value(),
-                    r.headers(), r.timestamp(), LaneHeaders.type(r.headers())));
+            LaneRecord record = new LaneRecord(new TopicPartition(r.topic(), r.partition()), r.offset(), r.key(), r.value(),
+                    r.headers(), r.timestamp(), LaneHeaders.type(r.headers()));
+            offsets.track(record.partition(), record.offset()); // tracked before any worker can finish it
+            arrived.add(record);
         }
-        lock.lock();
-        try {
-            for (LaneRecord record : arrived) {
-                offsets.track(record.partition(), record.offset());
-                queue.add(record.orderingKey(), record);
-            }
-            workChanged.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        buffer.add(arrived);
     }
 
     private void commitIfDue(boolean sync) {
@@ -226,16 +197,9 @@ public final class LanePool {
      * the keys are few. An open downstream circuit pauses everything (the poll goes on: heartbeats).
      */
     private void pauseOrResume() {
-        boolean enoughReady;
-        int buffered;
-        lock.lock();
-        try {
-            enoughReady = queue.readyKeys() >= Math.max(16, limit.limit() * limit.batchSize() * 2);
-            buffered = queue.waiting() + running;
-        } finally {
-            lock.unlock();
-        }
-        boolean hold = enoughReady || buffered >= settings.maxBuffered() || breakers.open();
+        LaneBuffer.Fill fill = buffer.fill();
+        boolean enoughReady = fill.readyKeys() >= Math.max(16, limit.limit() * limit.batchSize() * 2);
+        boolean hold = enoughReady || fill.held() >= settings.maxBuffered() || breakers.open();
         Set<TopicPartition> assigned = consumer.assignment();
         if (hold) {
             consumer.pause(assigned);
@@ -245,33 +209,16 @@ public final class LanePool {
     }
 
     private void drainOnShutdown() {
-        lock.lock();
-        try {
-            awaitWhile(() -> running > 0);
-            if (running > 0) {
-                log.warn("lane {}: {} envelopes still running after {}; they will be redelivered", settings.name(), running,
-                        settings.shutdownTimeout());
-            }
-        } finally {
-            lock.unlock();
+        int stillRunning = buffer.awaitAllIdle(settings.shutdownTimeout());
+        if (stillRunning > 0) {
+            log.warn("lane {}: {} envelopes still running after {}; they will be redelivered", settings.name(), stillRunning,
+                    settings.shutdownTimeout());
         }
         offsets.applyCompletions();
         try {
             commitIfDue(true);
         } catch (RuntimeException e) {
             log.warn("lane {} final commit failed: {}", settings.name(), e.toString());
-        }
-    }
-
-    /** With the lock held: waits (woken by finishing batches) while the condition holds, at most the shutdown timeout. */
-    private void awaitWhile(java.util.function.BooleanSupplier condition) {
-        long deadline = System.nanoTime() + settings.shutdownTimeout().toNanos();
-        try {
-            while (condition.getAsBoolean() && System.nanoTime() < deadline) {
-                workChanged.await(20, TimeUnit.MILLISECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
@@ -282,13 +229,8 @@ public final class LanePool {
             if (partitions.isEmpty()) {
                 return;
             }
-            lock.lock();
-            try {
-                queue.removeWaiting(r -> partitions.contains(r.partition()));
-                awaitWhile(() -> partitions.stream().anyMatch(tp -> runningByPartition.getOrDefault(tp, 0) > 0));
-            } finally {
-                lock.unlock();
-            }
+            buffer.dropWaiting(partitions);
+            buffer.awaitIdle(partitions, settings.shutdownTimeout());
             offsets.applyCompletions();
             try {
                 Map<TopicPartition, OffsetAndMetadata> due = offsets.committable(partitions);
@@ -305,12 +247,7 @@ public final class LanePool {
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
-            lock.lock();
-            try {
-                queue.removeWaiting(r -> partitions.contains(r.partition()));
-            } finally {
-                lock.unlock();
-            }
+            buffer.dropWaiting(partitions);
             offsets.forget(partitions);
         }
 
@@ -342,9 +279,15 @@ public final class LanePool {
                 if (current > limit.limit() && workers.compareAndSet(current, current - 1)) {
                     return;
                 }
-                List<KeyedWorkQueue.Keyed<LaneRecord>> batch = take();
-                if (!batch.isEmpty()) {
-                    run(batch);
+                // about targetBatchMillis of expected handler time: quick envelopes share a transaction, a slow one runs
+                // alone, and none waits behind more than the target of neighbours
+                LaneBuffer.Taken taken = buffer.take(limit.maxBatch(), limit.targetBatchMillis(),
+                        record -> limit.expectedMillis(record.type()), breakers::open);
+                if (taken.leftReady()) {
+                    saturated = true; // work was left waiting: more workers would have had something to do
+                }
+                if (!taken.batch().isEmpty()) {
+                    run(taken.batch());
                 }
             }
             workers.decrementAndGet();
@@ -354,54 +297,10 @@ public final class LanePool {
         }
     }
 
-    private List<KeyedWorkQueue.Keyed<LaneRecord>> take() {
-        lock.lock();
-        try {
-            if (!queue.hasReady() || breakers.open()) {
-                workChanged.await(100, TimeUnit.MILLISECONDS);
-                return List.of();
-            }
-            // about targetBatchMillis of expected handler time: quick envelopes share a transaction, a slow one runs
-            // alone, and none waits behind more than the target of neighbours
-            List<KeyedWorkQueue.Keyed<LaneRecord>> batch = queue.take(limit.maxBatch(), limit.targetBatchMillis(),
-                    record -> limit.expectedMillis(record.type()));
-            running += batch.size();
-            for (var item : batch) {
-                runningByPartition.merge(item.work().partition(), 1, Integer::sum);
-            }
-            if (queue.hasReady()) {
-                saturated = true; // work was left waiting: more workers would have had something to do
-            }
-            return batch;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return List.of();
-        } finally {
-            lock.unlock();
-        }
-    }
-
     private void run(List<KeyedWorkQueue.Keyed<LaneRecord>> batch) {
         BatchExecution.Result result = execution.execute(batch.stream().map(KeyedWorkQueue.Keyed::work).toList());
-        List<LaneRecord> putBack = result.putBack();
-        lock.lock();
-        try {
-            for (var item : batch) {
-                if (!putBack.contains(item.work())) {
-                    queue.release(item.key()); // finished, or left unfinished for redelivery
-                }
-            }
-            for (LaneRecord record : putBack) {
-                queue.putBack(record.orderingKey(), record);
-            }
-            for (var item : batch) {
-                runningByPartition.merge(item.work().partition(), -1, Integer::sum);
-            }
-            running -= batch.size();
-            offsets.completed(result.finished());
-            workChanged.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        // completions first: a revocation that sees the partition idle must find them when it commits
+        offsets.completed(result.finished());
+        buffer.finished(batch, result.putBack());
     }
 }
