@@ -1,5 +1,6 @@
 package io.laneway.pool.concurrency;
 
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -31,6 +32,11 @@ public final class HandlerTimes {
     public double typicalMillis(String type) {
         Average average = type == null ? null : byType.get(type);
         return average == null ? Double.NaN : average.millis;
+    }
+
+    /** The types tracked so far (a copy): what the lane's gauges show. */
+    public Set<String> types() {
+        return Set.copyOf(byType.keySet());
     }
 
     /** The next average after one sample; the first sample is the average. Pure. */

@@ -1,5 +1,6 @@
 package io.laneway.pool.concurrency;
 
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -53,6 +54,16 @@ public final class LaneLimit {
     public double expectedMillis(String type) {
         double typical = handlerTimes.typicalMillis(type);
         return Double.isNaN(typical) ? targetBatchMillis / batchSize : typical;
+    }
+
+    /** The envelope types whose handler time this lane has learned (see {@link #typicalMillis}). */
+    public Set<String> knownTypes() {
+        return handlerTimes.types();
+    }
+
+    /** The type's moving average of handler time in milliseconds, or NaN before its first envelope finished. */
+    public double typicalMillis(String type) {
+        return handlerTimes.typicalMillis(type);
     }
 
     public double targetBatchMillis() {

@@ -1,6 +1,7 @@
 package io.laneway.pool.engine;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -11,12 +12,14 @@ import io.laneway.pool.processing.Attempt;
 import io.laneway.pool.processing.Errors;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 
 /**
  * What one lane's pool reports, all tagged {@code lane}: envelopes by type and outcome, errors by type and root
- * cause, handler time, end-to-end latency, and gauges of its limit, batch size, in-flight work, buffer and workers.
+ * cause, handler time, end-to-end latency, and gauges of its limit, batch size, in-flight work, buffer, workers
+ * and expected handler time per type.
  */
 final class LaneMeters {
 
@@ -25,6 +28,9 @@ final class LaneMeters {
     private final Map<String, Counter> outcomes = new ConcurrentHashMap<>();
     private final Timer handlerTime;
     private final Timer endToEnd;
+    private final LaneLimit limit;
+    private final MultiGauge expectedTimes;
+    private int expectedTypes;
 
     LaneMeters(String lane, MeterRegistry meters, LaneLimit limit, LanePool pool, AtomicInteger workers) {
         this.lane = lane;
@@ -39,6 +45,24 @@ final class LaneMeters {
         meters.gauge("laneway.pool.in_flight", tags, pool, LanePool::inFlight);
         meters.gauge("laneway.pool.buffered", tags, pool, LanePool::buffered);
         meters.gauge("laneway.pool.workers", tags, workers, AtomicInteger::get);
+        this.limit = limit;
+        this.expectedTimes = MultiGauge.builder("laneway.pool.handler.expected").tags(tags).baseUnit("milliseconds")
+                .description("Moving average of handler time per envelope type: what a batch's time budget counts")
+                .register(meters);
+    }
+
+    /**
+     * Adds a {@code laneway.pool.handler.expected{lane,type}} gauge for each type learned since the last call. Called
+     * once per adjustment interval, never per envelope; at most 1,000 types per lane (see HandlerTimes).
+     */
+    void refreshExpectedTimes() {
+        Set<String> types = limit.knownTypes();
+        if (types.size() == expectedTypes) {
+            return; // types are only ever added
+        }
+        expectedTypes = types.size();
+        expectedTimes.register(types.stream().map(type -> MultiGauge.Row.of(Tags.of("type", type), limit,
+                l -> l.typicalMillis(type))).toList(), true);
     }
 
     /** Envelopes by lane, type and outcome; counters cached per (type, outcome) to keep the hot path cheap. */

@@ -56,6 +56,7 @@ public final class LanePool {
     private final LaneBreakers breakers;
     private final LaneLimit limit;
     private final BatchExecution execution;
+    private final LaneMeters laneMeters;
 
     private final LaneBuffer buffer = new LaneBuffer();
     private final PartitionOffsets offsets = new PartitionOffsets();
@@ -76,8 +77,8 @@ public final class LanePool {
         this.breakers = breakers;
         this.limit = new LaneLimit(settings.policy(), settings.initialConcurrency(), settings.maxBatch(),
                 settings.targetBatchMillis());
-        LaneMeters laneMeters = new LaneMeters(settings.name(), meters, limit, this, workers);
-        this.execution = new BatchExecution(settings, envelopes, processor, failures, breakers, lifecycle, limit, laneMeters,
+        this.laneMeters = new LaneMeters(settings.name(), meters, limit, this, workers);
+        this.execution = new BatchExecution(settings, envelopes, processor, failures, breakers, lifecycle, limit, this.laneMeters,
                 () -> takingWork);
     }
 
@@ -91,6 +92,7 @@ public final class LanePool {
         var signals = limit.adjust(cpu, saturated);
         saturated = false;
         adjustWorkers();
+        laneMeters.refreshExpectedTimes();
         if (log.isDebugEnabled()) {
             log.debug("lane {} limit={} batch={} signals={}", settings.name(), limit.limit(), limit.batchSize(), signals);
         }

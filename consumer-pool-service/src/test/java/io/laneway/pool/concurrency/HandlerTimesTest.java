@@ -33,6 +33,7 @@ class HandlerTimesTest {
         assertThat(times.typicalMillis("order.place")).isCloseTo(1, within(0.01));
         assertThat(times.typicalMillis("never.seen")).isNaN();
         assertThat(times.typicalMillis(null)).isNaN();
+        assertThat(times.types()).containsExactlyInAnyOrder("order.ship", "order.place");
     }
 
     @Test
@@ -43,5 +44,6 @@ class HandlerTimesTest {
         }
         assertThat(times.typicalMillis("type-0")).isEqualTo(1.0);
         assertThat(times.typicalMillis("type-" + (HandlerTimes.MAX_TYPES + 1))).isNaN();
+        assertThat(times.types()).hasSize(HandlerTimes.MAX_TYPES);
     }
 }

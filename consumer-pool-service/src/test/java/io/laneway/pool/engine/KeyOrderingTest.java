@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import io.laneway.contracts.Topics;
 import io.laneway.contracts.envelope.Envelope;
 import io.laneway.pool.support.PoolIntegrationTest;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,6 +28,9 @@ class KeyOrderingTest extends PoolIntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void sameKeyInPublishOrderDifferentKeysInParallel() {
@@ -56,6 +60,12 @@ class KeyOrderingTest extends PoolIntegrationTest {
             }
         }
         assertThat(maxOverlap(ran)).as("envelopes of different keys running at the same moment").isGreaterThan(1);
+
+        // what the batcher learned about the type shows as a gauge, from the next adjustment on
+        await("the expected handler time of test.step as a gauge", () -> {
+            var gauge = meters.find("laneway.pool.handler.expected").tag("lane", "fast").tag("type", "test.step").gauge();
+            return gauge != null && gauge.value() >= 60;
+        });
     }
 
     private List<Ran> ran(String run) {
