@@ -11,6 +11,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import java.util.function.ToDoubleFunction;
 
+import io.laneway.pool.concurrency.BatchSizing;
 import io.laneway.pool.ordering.KeyedWorkQueue;
 import io.laneway.pool.ordering.KeyedWorkQueue.Keyed;
 import org.apache.kafka.common.TopicPartition;
@@ -52,18 +53,20 @@ final class LaneBuffer {
     }
 
     /**
-     * Takes a batch (see {@link KeyedWorkQueue#take(int, double, ToDoubleFunction)}), or, when nothing is ready or
-     * {@code hold} says not to start work (an open circuit), waits up to 100 ms for a change and returns an empty
-     * batch, so the caller re-checks whether it should still run.
+     * Takes a batch (see {@link KeyedWorkQueue#take(int, double, ToDoubleFunction, int)}) of at least this worker's
+     * share of the ready records ({@link BatchSizing#backlogShare}), or, when nothing is ready or {@code hold} says
+     * not to start work (an open circuit), waits up to 100 ms for a change and returns an empty batch, so the
+     * caller re-checks whether it should still run.
      */
-    Taken take(int max, double budget, ToDoubleFunction<LaneRecord> cost, BooleanSupplier hold) {
+    Taken take(int max, double budget, ToDoubleFunction<LaneRecord> cost, int workers, BooleanSupplier hold) {
         lock.lock();
         try {
             if (!queue.hasReady() || hold.getAsBoolean()) {
                 changed.await(IDLE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
                 return new Taken(List.of(), false);
             }
-            List<Keyed<LaneRecord>> batch = queue.take(max, budget, cost);
+            int share = BatchSizing.backlogShare(queue.readyKeys(), workers, max);
+            List<Keyed<LaneRecord>> batch = queue.take(max, budget, cost, share);
             running += batch.size();
             for (var item : batch) {
                 runningByPartition.merge(item.work().partition(), 1, Integer::sum);

@@ -39,22 +39,23 @@ public final class KeyedWorkQueue<W> {
 
     /** Takes up to {@code max} items, each of a different key that has nothing running. */
     public List<Keyed<W>> take(int max) {
-        return take(max, Double.POSITIVE_INFINITY, work -> 0);
+        return take(max, Double.POSITIVE_INFINITY, work -> 0, 1);
     }
 
     /**
      * Takes ready items in turn while their summed {@code cost} stays within {@code budget}, at most {@code max}.
-     * The first item is always taken (an item costlier than the budget runs alone); the first that does not fit
-     * ends the batch and stays at the head, so the turn order never changes.
+     * The first {@code atLeast} items are taken whatever they cost (at least one: an item costlier than the budget
+     * runs alone); after them, the first that does not fit ends the batch and stays at the head, so the turn order
+     * never changes.
      */
-    public List<Keyed<W>> take(int max, double budget, ToDoubleFunction<W> cost) {
+    public List<Keyed<W>> take(int max, double budget, ToDoubleFunction<W> cost, int atLeast) {
         List<Keyed<W>> batch = new ArrayList<>(Math.min(max, readyKeys.size()));
         double spent = 0;
         while (batch.size() < max && !readyKeys.isEmpty()) {
             String key = readyKeys.peekFirst();
             ArrayDeque<W> waiting = waitingByKey.get(key);
             double itemCost = cost.applyAsDouble(waiting.peekFirst());
-            if (!batch.isEmpty() && spent + itemCost > budget) {
+            if (batch.size() >= Math.max(1, atLeast) && spent + itemCost > budget) {
                 break;
             }
             spent += itemCost;

@@ -39,4 +39,18 @@ class ThresholdPolicyTest {
     void batchHoldsAboutTheTargetHandlerTime(double handlerMillis, double target, int max, int expected) {
         assertThat(BatchSizing.next(handlerMillis, target, max)).isEqualTo(expected);
     }
+
+    @ParameterizedTest(name = "{0} ready keys, {1} workers, max {2} -> at least {3}")
+    @CsvSource({
+            "0,    48, 200, 1",   // nothing waits
+            "10,   48, 200, 1",   // the workers keep up: the time budget alone cuts batches
+            "48,   48, 200, 1",
+            "49,   48, 200, 2",   // one more than the workers: some take two
+            "200,  48, 200, 5",   // a backlog: an even share each (200 / 48, rounded up)
+            "5000, 48, 100, 100", // never past the batch cap
+            "7,    0,  200, 1",   // no workers counted yet
+    })
+    void underABacklogEachWorkerTakesItsShare(int readyKeys, int workers, int max, int expected) {
+        assertThat(BatchSizing.backlogShare(readyKeys, workers, max)).isEqualTo(expected);
+    }
 }

@@ -59,23 +59,31 @@ class KeyedWorkQueueTest {
         assertThat(queue.take(5)).extracting(KeyedWorkQueue.Keyed::work).containsExactly("p0-a1");
     }
 
-    /** Items are named after their cost in ms ("q" quick 1 ms, "s" slow 60 ms, "m" 20 ms); a budget of 50 ms. */
-    @ParameterizedTest(name = "{0} -> {1}")
+    /**
+     * Items are named after their cost in ms ("q" quick 1 ms, "s" slow 60 ms, "m" 20 ms); a budget of 50 ms; the
+     * first {@code atLeast} items are taken whatever they cost (a worker's share of a backlog).
+     */
+    @ParameterizedTest(name = "{0}, at least {1} -> {2}")
     @CsvSource(delimiter = '|', textBlock = """
-            q q q q      | q q q q   | quick ones share a batch
-            s q q        | s         | a slow one costlier than the budget runs alone
-            q q s q      | q q       | the slow one does not fit and stays first in turn
-            m m q m      | m m q     | taken while the sum fits
-            m m q m q q  | m m q     | never skipped over: the next that does not fit ends the batch
+            q q q q      | 1 | q q q q   | quick ones share a batch
+            s q q        | 1 | s         | a slow one costlier than the budget runs alone
+            q q s q      | 1 | q q       | the slow one does not fit and stays first in turn
+            m m q m      | 1 | m m q     | taken while the sum fits
+            m m q m q q  | 1 | m m q     | never skipped over: the next that does not fit ends the batch
+            s q q        | 2 | s q       | a backlog share is taken whatever it costs
+            q q s q      | 3 | q q s     | the share reaches over the slow one, in turn order
+            s s q q      | 2 | s s       | after the share, the budget decides again (120 ms spent, nothing fits)
+            q q q q      | 9 | q q q q   | a share larger than what is ready takes all of it
+            q q s q      | 0 | q q       | at least one item is always taken, so 0 behaves as 1
             """)
-    void aBatchHoldsAboutTheBudgetOfExpectedTimeInTurnOrder(String waiting, String batch, String rule) {
+    void aBatchHoldsAboutTheBudgetOfExpectedTimeInTurnOrder(String waiting, int atLeast, String batch, String rule) {
         Map<String, Double> costs = Map.of("q", 1.0, "m", 20.0, "s", 60.0);
         KeyedWorkQueue<String> queue = new KeyedWorkQueue<>();
         String[] items = waiting.split(" ");
         for (int i = 0; i < items.length; i++) {
             queue.add("key" + i, items[i]);
         }
-        assertThat(queue.take(100, 50, costs::get)).extracting(KeyedWorkQueue.Keyed::work).as(rule)
+        assertThat(queue.take(100, 50, costs::get, atLeast)).extracting(KeyedWorkQueue.Keyed::work).as(rule)
                 .containsExactly(batch.split(" "));
         assertThat(queue.waiting()).as("the rest waits").isEqualTo(items.length - batch.split(" ").length);
     }
@@ -86,6 +94,7 @@ class KeyedWorkQueueTest {
         for (int i = 0; i < 10; i++) {
             queue.add("key" + i, "item" + i);
         }
-        assertThat(queue.take(3, 1_000, item -> 0.1)).hasSize(3);
+        assertThat(queue.take(3, 1_000, item -> 0.1, 1)).hasSize(3);
+        assertThat(queue.take(3, 0, item -> 5, 7)).as("a share above the cap").hasSize(3);
     }
 }
