@@ -22,9 +22,10 @@ public final class BatchSizing {
     }
 
     /**
-     * How many records a worker takes at least, whatever their expected time: its even share of the records that
-     * could start now ({@code readyKeys / workers}, rounded up), within {@code maxBatch}. One while the workers keep
-     * up, so the time budget alone cuts batches and latency stays low. When ready work outnumbers the workers, every
+     * How many records a worker takes at least, whatever their summed expected time (each must still fit the
+     * budget alone, so slow records keep running alone): its even share of the records that could start now
+     * ({@code readyKeys / workers}, rounded up), within {@code maxBatch}. One while the workers keep up, so the time
+     * budget alone cuts batches and latency stays low. When ready work outnumbers the workers, every
      * record waits for a worker anyway; taking a share now costs it nothing, and the lane commits fewer, larger
      * transactions exactly when its CPU is scarce (measured before: under contention every handler's wall time
      * grew, the time budget shrank batches to one record, and each record paid a whole transaction).

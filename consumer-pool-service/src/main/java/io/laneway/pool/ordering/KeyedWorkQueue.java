@@ -44,9 +44,9 @@ public final class KeyedWorkQueue<W> {
 
     /**
      * Takes ready items in turn while their summed {@code cost} stays within {@code budget}, at most {@code max}.
-     * The first {@code atLeast} items are taken whatever they cost (at least one: an item costlier than the budget
-     * runs alone); after them, the first that does not fit ends the batch and stays at the head, so the turn order
-     * never changes.
+     * The first item is always taken (an item costlier than the budget runs alone). Up to {@code atLeast} items are
+     * taken whatever their sum, as long as each alone fits the budget: a slow item never joins a shared batch. The
+     * first item that is not taken ends the batch and stays at the head, so the turn order never changes.
      */
     public List<Keyed<W>> take(int max, double budget, ToDoubleFunction<W> cost, int atLeast) {
         List<Keyed<W>> batch = new ArrayList<>(Math.min(max, readyKeys.size()));
@@ -55,7 +55,8 @@ public final class KeyedWorkQueue<W> {
             String key = readyKeys.peekFirst();
             ArrayDeque<W> waiting = waitingByKey.get(key);
             double itemCost = cost.applyAsDouble(waiting.peekFirst());
-            if (batch.size() >= Math.max(1, atLeast) && spent + itemCost > budget) {
+            boolean withinShare = batch.size() < atLeast;
+            if (!batch.isEmpty() && (withinShare ? itemCost > budget : spent + itemCost > budget)) {
                 break;
             }
             spent += itemCost;

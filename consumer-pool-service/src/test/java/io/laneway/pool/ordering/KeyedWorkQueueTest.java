@@ -60,8 +60,8 @@ class KeyedWorkQueueTest {
     }
 
     /**
-     * Items are named after their cost in ms ("q" quick 1 ms, "s" slow 60 ms, "m" 20 ms); a budget of 50 ms; the
-     * first {@code atLeast} items are taken whatever they cost (a worker's share of a backlog).
+     * Items are named after their cost in ms ("q" quick 1 ms, "s" slow 60 ms, "m" 20 ms); a budget of 50 ms; up to
+     * {@code atLeast} items (a worker's share of a backlog) are taken whatever their sum, if each fits the budget.
      */
     @ParameterizedTest(name = "{0}, at least {1} -> {2}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -70,9 +70,10 @@ class KeyedWorkQueueTest {
             q q s q      | 1 | q q       | the slow one does not fit and stays first in turn
             m m q m      | 1 | m m q     | taken while the sum fits
             m m q m q q  | 1 | m m q     | never skipped over: the next that does not fit ends the batch
-            s q q        | 2 | s q       | a backlog share is taken whatever it costs
-            q q s q      | 3 | q q s     | the share reaches over the slow one, in turn order
-            s s q q      | 2 | s s       | after the share, the budget decides again (120 ms spent, nothing fits)
+            s q q        | 2 | s q       | a backlog share is taken whatever its sum
+            m m m m q    | 4 | m m m m   | the share goes past the budget with items that each fit it; then the budget decides
+            q q s q      | 3 | q q       | a slow item never joins a shared batch: it ends it
+            s s q q      | 2 | s         | so two slow ones never share a transaction
             q q q q      | 9 | q q q q   | a share larger than what is ready takes all of it
             q q s q      | 0 | q q       | at least one item is always taken, so 0 behaves as 1
             """)
@@ -95,6 +96,6 @@ class KeyedWorkQueueTest {
             queue.add("key" + i, "item" + i);
         }
         assertThat(queue.take(3, 1_000, item -> 0.1, 1)).hasSize(3);
-        assertThat(queue.take(3, 0, item -> 5, 7)).as("a share above the cap").hasSize(3);
+        assertThat(queue.take(3, 10, item -> 5, 7)).as("a share above the cap").hasSize(3);
     }
 }
