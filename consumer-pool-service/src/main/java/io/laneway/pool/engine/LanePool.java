@@ -285,7 +285,7 @@ public final class LanePool {
                 // alone, and none waits behind more than the target of neighbours; under a backlog, at least this
                 // worker's share of it
                 LaneBuffer.Taken taken = buffer.take(limit.maxBatch(), limit.targetBatchMillis(),
-                        record -> limit.expectedMillis(record.type()), Math.max(1, workers.get()), breakers::open);
+                        record -> limit.expectedMillis(record.type()), workers.get(), breakers::open);
                 if (taken.leftReady()) {
                     saturated = true; // work was left waiting: more workers would have had something to do
                 }

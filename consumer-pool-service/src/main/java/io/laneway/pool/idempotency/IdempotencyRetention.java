@@ -3,6 +3,7 @@ package io.laneway.pool.idempotency;
 import java.time.Instant;
 
 import io.laneway.pool.lane.PoolProperties;
+import io.laneway.pool.processing.CheckpointStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -13,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Forgets idempotency rows older than {@code laneway.pool.idempotency-retention} (default 7 days): a
  * redelivery older than that is not expected (Kafka retention and replays are far shorter), and the table
- * stays small. Runs every minute in chunks; safe on several replicas (deletes are idempotent).
+ * stays small; checkpoints of work not resumed for as long go with them. Runs every minute in chunks; safe on
+ * several replicas (deletes are idempotent).
  */
 @Component
 public class IdempotencyRetention {
@@ -22,11 +24,14 @@ public class IdempotencyRetention {
     private static final int CHUNK = 5_000;
 
     private final ProcessedMessageRepository rows;
+    private final CheckpointStore checkpoints;
     private final PoolProperties properties;
     private final Counter deleted;
 
-    public IdempotencyRetention(ProcessedMessageRepository rows, PoolProperties properties, MeterRegistry meters) {
+    public IdempotencyRetention(ProcessedMessageRepository rows, CheckpointStore checkpoints, PoolProperties properties,
+                                MeterRegistry meters) {
         this.rows = rows;
+        this.checkpoints = checkpoints;
         this.properties = properties;
         this.deleted = meters.counter("laneway.pool.idempotency.expired");
     }
@@ -44,5 +49,6 @@ public class IdempotencyRetention {
         if (total > 0) {
             log.info("Expired {} idempotency rows older than {}", total, before);
         }
+        checkpoints.expireOlderThan(before); // the same horizon: such work will not come back either
     }
 }

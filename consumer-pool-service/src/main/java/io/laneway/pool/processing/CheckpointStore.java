@@ -1,7 +1,6 @@
 package io.laneway.pool.processing;
 
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -16,7 +15,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -43,7 +41,6 @@ public class CheckpointStore {
     private final TransactionTemplate ownTransaction;
     private final KafkaTemplate<String, Object> kafka;
     private final long intervalNanos;
-    private final Duration retention;
     private final Counter saved;
     private final Counter skipped;
     private final Counter expired;
@@ -55,28 +52,25 @@ public class CheckpointStore {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.kafka = kafka;
         this.intervalNanos = properties.checkpointInterval().toNanos();
-        this.retention = properties.idempotencyRetention();
         this.saved = meters.counter("laneway.pool.checkpoints", "outcome", "saved");
         this.skipped = meters.counter("laneway.pool.checkpoints", "outcome", "skipped");
         this.expired = meters.counter("laneway.pool.checkpoints", "outcome", "expired");
     }
 
     /**
-     * Deletes checkpoints not updated for {@code laneway.pool.idempotency-retention} (default 7 days): work that
-     * will not be redelivered any more (its records are past Kafka's retention, its consumer group was reset, or
-     * its dead letter was left unreplayed that long). The same horizon as the idempotency rows: a redelivery after
-     * it would run the effects again anyway. Safe on several replicas; the table holds unfinished work only, so
-     * one statement suffices.
+     * Deletes checkpoints not updated since {@code before}; {@link io.laneway.pool.idempotency.IdempotencyRetention}
+     * calls it with the idempotency rows' horizon: work that will not be redelivered any more (its records are past
+     * Kafka's retention, its consumer group was reset, or its dead letter was left unreplayed that long), and a
+     * redelivery after it would run the effects again anyway. The table holds unfinished work only, so one
+     * statement suffices. Returns how many were deleted.
      */
-    @Scheduled(fixedDelayString = "${laneway.pool.idempotency-cleanup-interval:60s}", initialDelayString = "30s")
-    public void expireStale() {
-        Instant before = Instant.now().minus(retention);
-        int deleted = jdbc.sql("delete from job_checkpoint where updated_at < ?")
-                .param(Timestamp.from(before)).update();
+    public int expireOlderThan(Instant before) {
+        int deleted = jdbc.sql("delete from job_checkpoint where updated_at < ?").param(Timestamp.from(before)).update();
         expired.increment(deleted);
         if (deleted > 0) {
             log.warn("Expired {} checkpoints of work not resumed since {}", deleted, before);
         }
+        return deleted;
     }
 
     /** Deletes a message's checkpoint, on the caller's transaction: its work is done or will never run again. */

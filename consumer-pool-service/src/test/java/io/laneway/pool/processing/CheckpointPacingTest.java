@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.laneway.contracts.Topics;
 import io.laneway.contracts.envelope.Envelope;
+import io.laneway.pool.idempotency.IdempotencyRetention;
 import io.laneway.pool.support.PoolIntegrationTest;
 import org.apache.avro.generic.GenericRecord;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class CheckpointPacingTest extends PoolIntegrationTest {
     JdbcClient jdbc;
 
     @Autowired
-    CheckpointStore checkpoints;
+    IdempotencyRetention retention;
 
     @Test
     void quickWorkWritesNoCheckpointAndPublishesNoProgress() {
@@ -85,7 +86,7 @@ class CheckpointPacingTest extends PoolIntegrationTest {
         jdbc.sql("insert into job_checkpoint (message_id, state, percent_done, updated_at) values (?, '1', 50, now() - interval '6 days')")
                 .param(recent.getId()).update();
 
-        checkpoints.expireStale(); // default retention: 7 days
+        retention.expire(); // default retention: 7 days
 
         assertThat(checkpointRows(stale)).as("not resumed for longer than the retention").isZero();
         assertThat(checkpointRows(recent)).as("still within the retention").isOne();
