@@ -64,6 +64,7 @@ public final class SagaBenchmark {
             awaitDecided(warmup, Duration.ofMinutes(5));
 
             String poolBefore = Services.metrics(platform.ports().pool());
+            PlatformCosts.Snapshot costsBefore = PlatformCosts.take(platform);
             System.out.printf("measuring: %d orders/s for %d s (open loop) ...%n", RATE, SECONDS);
             List<String> measured = new ArrayList<>();
             // the fast lane's gauges every 5 s: a run that queues shows whether it waits for workers or for its limit
@@ -78,19 +79,22 @@ public final class SagaBenchmark {
                 }
                 measured.addAll(postOrders(http, platform, perTick));
                 if (tick % 50 == 49) {
-                    fastLane.add(Services.laneGauges(platform.ports().pool(), "fast"));
+                    fastLane.add(Services.laneGauges(platform.ports().pool(), "fast") + " (" + Services.expectedHandlerMillis(platform.ports().pool(), "fast") + ")");
                 }
             }
             long sendSeconds = (System.nanoTime() - start) / 1_000_000;
             // where the work queues when the last order is in: the stage with the largest lag is the bottleneck
             String lagWhenSent = io.laneway.infra.ConsumerLags.report(platform.infrastructure().kafkaBootstrapServers());
             boolean all = awaitDecided(measured, Duration.ofMinutes(5));
+            // from the first measured order to the last outcome: the whole platform's work for these sagas
+            String costs = PlatformCosts.report(costsBefore, PlatformCosts.take(platform), measured.size(), "saga");
             tailing = false;
             tail.join(5_000);
             report = report(measured, sendSeconds, all) + "\nConsumer lag when the last order was sent (records; 0 not shown): "
                     + lagWhenSent.lines().filter(line -> !line.endsWith("lag=0") && !line.startsWith("bench-")).toList() + "\n"
                     + "\nDuring the measurement (pool histograms): " + String.join("; ", laneLatencies(platform, poolBefore)) + "\n"
-                    + "\nFast lane every 5 s (limit/workers/in flight/buffered/batch): " + String.join(", ", fastLane) + "\n"
+                    + "\nFast lane every 5 s (limit/workers/in flight/buffered/batch, then expected ms per type): " + String.join(", ", fastLane) + "\n"
+                    + "\n" + costs
                     + "\nWhere a measured saga's time goes (gaps between the stamps its records carry; see SagaHops):\n\n"
                     + SagaHops.report(platform.infrastructure().kafkaBootstrapServers(), platform.infrastructure().schemaRegistryUrl(),
                     sentAt, new java.util.HashSet<>(measured));

@@ -49,4 +49,15 @@ final class Services {
         }
         return String.join("/", values);
     }
+
+    /**
+     * The lane's learned handler time per envelope type ({@code laneway.pool.handler.expected}), e.g.
+     * {@code order.ship=71 order.reserve-stock=12}: what the batcher counts against its time budget.
+     */
+    static String expectedHandlerMillis(int port, String lane) {
+        String prefix = "laneway_pool_handler_expected_milliseconds{";
+        return metrics(port).lines().filter(l -> l.startsWith(prefix) && l.contains("lane=\"" + lane + "\""))
+                .map(l -> l.replaceAll(".*type=\"([^\"]*)\".*", "$1") + "=" + Math.round(Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))))
+                .sorted().reduce((a, b) -> a + " " + b).orElse("?");
+    }
 }

@@ -1,0 +1,98 @@
+package io.laneway.bench;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import io.laneway.infra.ChildProcess;
+import io.laneway.launcher.Platform;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListTopicsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * What the whole platform spent between two moments, per unit of work (a saga, an envelope): CPU time per process as
+ * the OS counts it (user + system) and offsets written per topic (records plus transaction markers, internal topics
+ * included, since commits and offset commits are broker work too). Taken by a benchmark so every run says where its
+ * time goes, not only how fast it was.
+ */
+final class PlatformCosts {
+
+    /** CPU nanoseconds per process and end offset per topic at one moment. */
+    record Snapshot(long takenAtNanos, Map<String, Long> cpuNanos, Map<String, Long> endOffsets) {
+    }
+
+    private PlatformCosts() {
+    }
+
+    static Snapshot take(Platform platform) {
+        Map<String, Long> cpu = new LinkedHashMap<>();
+        cpu.put("benchmark JVM (Kafka broker, load generator)", cpuNanos(ProcessHandle.current()));
+        for (ChildProcess service : platform.services()) {
+            cpu.put(service.name(), ProcessHandle.of(service.pid()).map(PlatformCosts::cpuNanos).orElse(0L));
+        }
+        // the postmaster forks one backend per connection; the services' pools keep theirs open for the whole run
+        cpu.put("PostgreSQL (all backends)", ProcessHandle.of(platform.infrastructure().postgres().postmasterPid())
+                .map(postmaster -> cpuNanos(postmaster) + postmaster.descendants().mapToLong(PlatformCosts::cpuNanos).sum())
+                .orElse(0L));
+        cpu.put("schema registry", platform.infrastructure().externalProcessIds().stream()
+                .filter(pid -> pid != platform.infrastructure().postgres().postmasterPid())
+                .mapToLong(pid -> ProcessHandle.of(pid).map(PlatformCosts::cpuNanos).orElse(0L)).sum());
+        return new Snapshot(System.nanoTime(), cpu, endOffsets(platform.infrastructure().kafkaBootstrapServers()));
+    }
+
+    /** Two tables: CPU per process (share of one core and per unit) and offsets per topic per unit. */
+    static String report(Snapshot before, Snapshot after, long units, String unit) {
+        double seconds = (after.takenAtNanos() - before.takenAtNanos()) / 1e9;
+        StringBuilder out = new StringBuilder(String.format(
+                "CPU per process over %.0f s (%d %ss; from the OS, user + system):%n%n| process | share of one core | ms per %s |%n|---|---|---|%n",
+                seconds, units, unit, unit));
+        long totalNanos = 0;
+        for (var entry : after.cpuNanos().entrySet()) {
+            long spent = entry.getValue() - before.cpuNanos().getOrDefault(entry.getKey(), 0L);
+            totalNanos += spent;
+            out.append(String.format("| %s | %.0f%% | %.2f |%n", entry.getKey(), 100 * spent / 1e9 / seconds, spent / 1e6 / Math.max(1, units)));
+        }
+        out.append(String.format("| all | %.0f%% | %.2f |%n", 100 * totalNanos / 1e9 / seconds, totalNanos / 1e6 / Math.max(1, units)));
+        Figures.put("cpu.ms.per." + unit, totalNanos / 1e6 / Math.max(1, units));
+        out.append(String.format("%nOffsets written per %s (records and transaction markers):%n%n| topic | per %s |%n|---|---|%n", unit, unit));
+        long all = 0;
+        for (var entry : after.endOffsets().entrySet()) {
+            long written = entry.getValue() - before.endOffsets().getOrDefault(entry.getKey(), 0L);
+            all += written;
+            if (written > 0) {
+                out.append(String.format("| %s | %.1f |%n", entry.getKey(), written / (double) Math.max(1, units)));
+            }
+        }
+        out.append(String.format("| all | %.1f |%n", all / (double) Math.max(1, units)));
+        return out.toString();
+    }
+
+    private static long cpuNanos(ProcessHandle process) {
+        return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+    }
+
+    private static Map<String, Long> endOffsets(String bootstrapServers) {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        try (Admin admin = Admin.create(props)) {
+            var topics = admin.describeTopics(admin.listTopics(new ListTopicsOptions().listInternal(true)).names().get(10, TimeUnit.SECONDS))
+                    .allTopicNames().get(10, TimeUnit.SECONDS);
+            Map<TopicPartition, OffsetSpec> latest = topics.values().stream()
+                    .flatMap(t -> t.partitions().stream().map(p -> new TopicPartition(t.name(), p.partition())))
+                    .collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
+            Map<String, Long> perTopic = new TreeMap<>();
+            admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS)
+                    .forEach((partition, info) -> perTopic.merge(partition.topic(), info.offset(), Long::sum));
+            return perTopic;
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot read the topics' end offsets from " + bootstrapServers, e);
+        }
+    }
+}
