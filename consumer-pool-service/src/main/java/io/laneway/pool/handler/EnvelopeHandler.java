@@ -39,6 +39,11 @@ public interface EnvelopeHandler<P> {
      * take the same hot rows in the order of their envelopes. PostgreSQL then needs {@code deadlock_timeout} (1 s) to
      * notice, and every batch queued behind those rows waits with them. In the order saga's end-to-end test this turned a
      * one-minute run into timed-out steps.
+     *
+     * <p>Choose ENVELOPE also when the handler does slow work before its first write: its own transaction opens at its
+     * first {@link HandlerContext#jdbc()} call, so the wait holds neither a connection nor a transaction (the order
+     * saga's shipping sleeps through its steps this way). Redeliveries of processed envelopes are still recognised
+     * before the handler runs.
      */
     default TransactionScope transactionScope() {
         return TransactionScope.BATCH;

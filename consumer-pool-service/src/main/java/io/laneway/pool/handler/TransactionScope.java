@@ -7,8 +7,10 @@ public enum TransactionScope {
     BATCH,
 
     /**
-     * A transaction for this envelope alone (its idempotency row, effects and outbox rows still commit together). For
-     * handlers that lock rows many envelopes contend for, so the locks are held only for this envelope's own work.
+     * A transaction for this envelope alone (its idempotency row, effects and outbox rows still commit together), opened
+     * at the handler's first {@link HandlerContext#jdbc()} call. For handlers that lock rows many envelopes contend for,
+     * so the locks are held only for this envelope's own work, and for handlers that do something slow before they
+     * write (wait, call a remote service, compute): that part holds no connection and no transaction.
      */
     ENVELOPE
 }

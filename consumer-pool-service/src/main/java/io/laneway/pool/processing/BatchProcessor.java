@@ -26,8 +26,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * Exactly-once effects for a batch of envelopes in ONE PostgreSQL transaction:
@@ -50,7 +48,8 @@ public class BatchProcessor {
     private final JdbcClient jdbc;
     private final HandlerRegistry handlers;
     private final OutboxWriter outbox;
-    private final ObjectMapper json;
+    private final HandlerInvocation invocation;
+    private final OwnTransactionProcessor ownTransactions;
     private final DownstreamBreakers breakers;
     private final CheckpointStore checkpoints;
     private final DatabaseBreaker database;
@@ -62,8 +61,8 @@ public class BatchProcessor {
     private final MeterRegistry meters;
 
     public BatchProcessor(@Qualifier("batchTransactions") TransactionTemplate tx, JdbcTemplate jdbcTemplate, JdbcClient jdbc, HandlerRegistry handlers,
-                          OutboxWriter outbox, ObjectMapper json, DownstreamBreakers breakers, CheckpointStore checkpoints,
-                          DatabaseBreaker database, MeterRegistry meters) {
+                          OutboxWriter outbox, HandlerInvocation invocation, OwnTransactionProcessor ownTransactions,
+                          DownstreamBreakers breakers, CheckpointStore checkpoints, DatabaseBreaker database, MeterRegistry meters) {
         this.database = database;
         this.meters = meters;
         this.tx = tx;
@@ -71,7 +70,8 @@ public class BatchProcessor {
         this.jdbc = jdbc;
         this.handlers = handlers;
         this.outbox = outbox;
-        this.json = json;
+        this.invocation = invocation;
+        this.ownTransactions = ownTransactions;
         this.breakers = breakers;
         this.checkpoints = checkpoints;
     }
@@ -84,7 +84,8 @@ public class BatchProcessor {
      * run again in a new transaction with a savepoint per envelope (at most two runs; their effects count
      * once because the first run never committed). Handlers that call a downstream (a circuit-breaker name)
      * always get a savepoint, so an external call is never repeated because a neighbour failed. Envelopes whose
-     * handler asks for {@link TransactionScope#ENVELOPE} run afterwards, each in a transaction of its own.
+     * handler asks for {@link TransactionScope#ENVELOPE} run afterwards, each in a transaction of its own
+     * ({@link OwnTransactionProcessor}).
      */
     public void process(List<Attempt> batch) {
         CircuitBreaker db = database.breaker();
@@ -101,7 +102,7 @@ public class BatchProcessor {
             (ownTransaction ? alone : shared).add(attempt);
         }
         runBatch(shared); // a batch holds distinct ordering keys, so running these apart keeps every key's order
-        alone.forEach(attempt -> runBatch(List.of(attempt)));
+        ownTransactions.process(alone);
         Throwable outage = deferWhatIsNoEnvelopesFault(batch);
         if (outage != null) {
             db.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, outage);
@@ -214,7 +215,7 @@ public class BatchProcessor {
                     }
                     CheckpointStore.EnvelopeCheckpoints progress = checkpoints.forEnvelope(envelope);
                     TransactionalHandlerContext context = new TransactionalHandlerContext(envelope, jdbc, outbox, progress);
-                    invoke(handler, envelope, context);
+                    invocation.invoke(handler, envelope, context);
                     progress.finished();
                     long took = System.nanoTime() - started;
                     if (savepoint != null) {
@@ -269,16 +270,5 @@ public class BatchProcessor {
             claimed.add(rs.getString(1));
         });
         return claimed;
-    }
-
-    private <P> void invoke(EnvelopeHandler<P> handler, Envelope envelope, TransactionalHandlerContext context) throws Exception {
-        P payload;
-        try {
-            payload = json.readValue(envelope.getPayload().array(), handler.payloadType());
-        } catch (JacksonException e) {
-            throw new NonRetryableProcessingException("Payload of " + envelope.getId() + " does not match "
-                    + handler.payloadType().getSimpleName() + ": " + e.getOriginalMessage());
-        }
-        handler.handle(payload, context);
     }
 }

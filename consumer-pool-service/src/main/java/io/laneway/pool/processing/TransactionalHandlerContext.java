@@ -9,7 +9,7 @@ import io.laneway.pool.handler.HandlerContext;
 import org.apache.avro.specific.SpecificRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** A handler's view of its batch transaction; its events wait here until its savepoint is released. */
+/** A handler's view of its transaction (the batch's, or its own once it touches the database); its events wait here until its savepoint is released. */
 final class TransactionalHandlerContext implements HandlerContext {
 
     private final Envelope envelope;
@@ -17,8 +17,16 @@ final class TransactionalHandlerContext implements HandlerContext {
     private final OutboxWriter outbox;
     private final Checkpoints checkpoints;
     private final List<PendingOutboxRow> events = new ArrayList<>(2);
+    private final Runnable beforeDatabase;
 
+    /** In the batch's transaction, open before the handler runs. */
     TransactionalHandlerContext(Envelope envelope, JdbcClient jdbc, OutboxWriter outbox, Checkpoints checkpoints) {
+        this(envelope, jdbc, outbox, checkpoints, () -> { });
+    }
+
+    /** {@code beforeDatabase} runs at each {@link #jdbc()} call: it opens the envelope's own transaction on the first. */
+    TransactionalHandlerContext(Envelope envelope, JdbcClient jdbc, OutboxWriter outbox, Checkpoints checkpoints, Runnable beforeDatabase) {
+        this.beforeDatabase = beforeDatabase;
         this.envelope = envelope;
         this.jdbc = jdbc;
         this.outbox = outbox;
@@ -32,6 +40,7 @@ final class TransactionalHandlerContext implements HandlerContext {
 
     @Override
     public JdbcClient jdbc() {
+        beforeDatabase.run();
         return jdbc;
     }
 

@@ -212,4 +212,44 @@ public class TestHandlers {
             }
         };
     }
+
+    /** Per message: whether a database transaction was open on the handler's thread before its first database call. */
+    public static final java.util.Map<String, Boolean> TRANSACTION_BEFORE_DATABASE = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Runs in test.slow-start before its first database call (a test's hook to act while the handler "waits"). */
+    public static volatile java.util.function.Consumer<io.laneway.contracts.envelope.Envelope> BEFORE_DATABASE = envelope -> { };
+    /** How often test.slow-start was invoked, per message. */
+    public static final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> SLOW_START_CALLS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * test.slow-start: own transaction; does its slow part first (the {@link #BEFORE_DATABASE} hook, standing for a
+     * remote call or a wait), notes whether a transaction was open meanwhile, then writes its effect.
+     */
+    @Bean
+    EnvelopeHandler<Nothing> slowStartHandler() {
+        return new EnvelopeHandler<>() {
+            @Override
+            public String type() {
+                return "test.slow-start";
+            }
+
+            @Override
+            public Class<Nothing> payloadType() {
+                return Nothing.class;
+            }
+
+            @Override
+            public io.laneway.pool.handler.TransactionScope transactionScope() {
+                return io.laneway.pool.handler.TransactionScope.ENVELOPE;
+            }
+
+            @Override
+            public void handle(Nothing payload, HandlerContext context) {
+                SLOW_START_CALLS.computeIfAbsent(context.envelope().getId(), id -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+                TRANSACTION_BEFORE_DATABASE.put(context.envelope().getId(),
+                        org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive());
+                BEFORE_DATABASE.accept(context.envelope());
+                context.jdbc().sql("insert into test_effect (message_id) values (?)").param(context.envelope().getId()).update();
+            }
+        };
+    }
 }

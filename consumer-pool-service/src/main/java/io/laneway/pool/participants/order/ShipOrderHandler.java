@@ -5,6 +5,7 @@ import io.laneway.contracts.order.ShippingFailed;
 import io.laneway.pool.handler.Checkpoints;
 import io.laneway.pool.handler.EnvelopeHandler;
 import io.laneway.pool.handler.HandlerContext;
+import io.laneway.pool.handler.TransactionScope;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -31,6 +32,12 @@ public class ShipOrderHandler implements EnvelopeHandler<Payloads.ShipOrder> {
     @Override
     public Class<Payloads.ShipOrder> payloadType() {
         return Payloads.ShipOrder.class;
+    }
+
+    /** The steps wait (and checkpoint in transactions of their own) before the one write: no connection is held meanwhile. */
+    @Override
+    public TransactionScope transactionScope() {
+        return TransactionScope.ENVELOPE;
     }
 
     @Override

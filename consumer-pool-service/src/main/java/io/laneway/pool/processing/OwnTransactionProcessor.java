@@ -1,0 +1,166 @@
+package io.laneway.pool.processing;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.laneway.contracts.Topics;
+import io.laneway.contracts.envelope.Envelope;
+import io.laneway.pool.handler.EnvelopeHandler;
+import io.laneway.pool.handler.HandlerRegistry;
+import io.laneway.pool.handler.TransactionScope;
+import io.laneway.pool.resilience.DownstreamBreakers;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
+
+/**
+ * Envelopes whose handler asks for {@link TransactionScope#ENVELOPE}: each in a transaction of its own that opens at the
+ * handler's first {@link io.laneway.pool.handler.HandlerContext#jdbc()} call, not before. Whatever the handler does
+ * first (a wait, a remote call, a computation, checkpoints) holds no connection and no lock; its rows are locked only
+ * from its first statement to the commit.
+ *
+ * <p>The idempotency row is therefore claimed at the end, in the same transaction as the effects and outbox rows: if
+ * another attempt of the same envelope committed meanwhile, the claim finds its row and everything rolls back (a
+ * duplicate). Redeliveries of envelopes already processed are found before any handler runs, by one read for all of
+ * them, so their slow work is not repeated either.
+ */
+@Component
+public class OwnTransactionProcessor {
+
+    private final PlatformTransactionManager transactions;
+    private final JdbcClient jdbc;
+    private final HandlerRegistry handlers;
+    private final HandlerInvocation invocation;
+    private final OutboxWriter outbox;
+    private final DownstreamBreakers breakers;
+    private final CheckpointStore checkpoints;
+
+    public OwnTransactionProcessor(@Qualifier("batchTransactionManager") PlatformTransactionManager transactions, JdbcClient jdbc,
+                                   HandlerRegistry handlers, HandlerInvocation invocation, OutboxWriter outbox,
+                                   DownstreamBreakers breakers, CheckpointStore checkpoints) {
+        this.transactions = transactions;
+        this.jdbc = jdbc;
+        this.handlers = handlers;
+        this.invocation = invocation;
+        this.outbox = outbox;
+        this.breakers = breakers;
+        this.checkpoints = checkpoints;
+    }
+
+    /** Runs each envelope in its own transaction; afterwards every attempt has an outcome. */
+    void process(List<Attempt> attempts) {
+        if (attempts.isEmpty()) {
+            return;
+        }
+        Set<String> processedBefore;
+        try {
+            processedBefore = alreadyProcessed(attempts);
+        } catch (RuntimeException e) {
+            attempts.forEach(attempt -> attempt.failedWithTransaction(e)); // PostgreSQL unreachable: the caller defers them
+            return;
+        }
+        for (Attempt attempt : attempts) {
+            if (processedBefore.contains(attempt.envelope().getId())) {
+                attempt.duplicate();
+            } else {
+                run(attempt);
+            }
+        }
+    }
+
+    private Set<String> alreadyProcessed(List<Attempt> attempts) {
+        String[] ids = attempts.stream().map(a -> a.envelope().getId()).toArray(String[]::new);
+        return new HashSet<>(jdbc.sql("select message_id from processed_message where message_id = any(?)")
+                .param(ids).query(String.class).list());
+    }
+
+    private void run(Attempt attempt) {
+        Envelope envelope = attempt.envelope();
+        EnvelopeHandler<?> handler = handlers.find(envelope.getType()).orElseThrow(); // the caller routed it here by its scope
+        CircuitBreaker breaker = breakers.forHandler(handler);
+        if (breaker != null) {
+            attempt.callsDownstream(breaker.getName());
+            if (!breaker.tryAcquirePermission()) {
+                attempt.deferred();
+                return;
+            }
+        }
+        LazyTransaction transaction = new LazyTransaction();
+        CheckpointStore.EnvelopeCheckpoints progress = checkpoints.forEnvelope(envelope);
+        TransactionalHandlerContext context = new TransactionalHandlerContext(envelope, jdbc, outbox, progress, transaction::begin);
+        long started = System.nanoTime();
+        long took;
+        try {
+            invocation.invoke(handler, envelope, context);
+            took = System.nanoTime() - started;
+        } catch (Exception e) {
+            took = System.nanoTime() - started;
+            transaction.rollbackIfBegun();
+            if (breaker != null) {
+                breaker.onError(took, TimeUnit.NANOSECONDS, e);
+            }
+            attempt.failed(e, took);
+            return;
+        }
+        if (breaker != null) {
+            breaker.onSuccess(took, TimeUnit.NANOSECONDS); // the downstream answered, whatever the commit does next
+        }
+        try {
+            transaction.begin();
+            if (!claim(envelope)) {
+                transaction.rollbackIfBegun(); // another attempt committed this envelope while the handler ran
+                attempt.duplicate();
+                return;
+            }
+            progress.finished();
+            List<PendingOutboxRow> rows = new ArrayList<>(context.events());
+            rows.add(outbox.serialize(Topics.LIFECYCLE, envelope.getId(), LifecycleEvents.completed(envelope, took),
+                    envelope.getMetadata().getTraceId()));
+            outbox.insert(rows);
+            transaction.commit();
+            attempt.succeeded(took);
+        } catch (RuntimeException e) {
+            transaction.rollbackIfBegun();
+            attempt.failedWithTransaction(e); // a database failure, not the handler's: classified by the caller
+        }
+    }
+
+    /** Inserts the idempotency row; false when it exists (the envelope was processed by another attempt). */
+    private boolean claim(Envelope envelope) {
+        return jdbc.sql("insert into processed_message (message_id, type) values (?, ?) on conflict do nothing")
+                .params(envelope.getId(), envelope.getType()).update() == 1;
+    }
+
+    /** A transaction begun on first use and bound to this thread, so the handler's JdbcClient calls run in it. */
+    private final class LazyTransaction {
+
+        private TransactionStatus status;
+
+        void begin() {
+            if (status == null) {
+                status = transactions.getTransaction(new DefaultTransactionDefinition());
+            }
+        }
+
+        void commit() {
+            TransactionStatus committing = status;
+            status = null;
+            transactions.commit(committing);
+        }
+
+        void rollbackIfBegun() {
+            if (status != null && !status.isCompleted()) {
+                TransactionStatus rolling = status;
+                status = null;
+                transactions.rollback(rolling);
+            }
+        }
+    }
+}
