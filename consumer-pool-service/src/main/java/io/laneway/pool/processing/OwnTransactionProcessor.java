@@ -26,10 +26,10 @@ import org.springframework.transaction.support.DefaultTransactionDefinition;
  * first (a wait, a remote call, a computation, checkpoints) holds no connection and no lock; its rows are locked only
  * from its first statement to the commit.
  *
- * <p>The idempotency row is therefore claimed at the end, in the same transaction as the effects and outbox rows: if
- * another attempt of the same envelope committed meanwhile, the claim finds its row and everything rolls back (a
- * duplicate). Redeliveries of envelopes already processed are found before any handler runs, by one read for all of
- * them, so their slow work is not repeated either.
+ * <p>The idempotency row is claimed when the transaction opens, in the same transaction as the effects and outbox rows:
+ * if another attempt of the same envelope committed while this one did its slow part, the claim finds its row and the
+ * handler stops there (a duplicate). Redeliveries of envelopes already processed are found before any handler runs, by
+ * one read for all of them, so their slow work is not repeated either.
  */
 @Component
 public class OwnTransactionProcessor {
@@ -92,7 +92,7 @@ public class OwnTransactionProcessor {
                 return;
             }
         }
-        LazyTransaction transaction = new LazyTransaction();
+        LazyTransaction transaction = new LazyTransaction(envelope);
         CheckpointStore.EnvelopeCheckpoints progress = checkpoints.forEnvelope(envelope);
         TransactionalHandlerContext context = new TransactionalHandlerContext(envelope, jdbc, outbox, progress, transaction::begin);
         long started = System.nanoTime();
@@ -103,6 +103,10 @@ public class OwnTransactionProcessor {
         } catch (Exception e) {
             took = System.nanoTime() - started;
             transaction.rollbackIfBegun();
+            if (transaction.foundProcessed) { // thrown at the claim, perhaps wrapped by the handler
+                attempt.duplicate();
+                return;
+            }
             if (breaker != null) {
                 breaker.onError(took, TimeUnit.NANOSECONDS, e);
             }
@@ -113,12 +117,7 @@ public class OwnTransactionProcessor {
             breaker.onSuccess(took, TimeUnit.NANOSECONDS); // the downstream answered, whatever the commit does next
         }
         try {
-            transaction.begin();
-            if (!claim(envelope)) {
-                transaction.rollbackIfBegun(); // another attempt committed this envelope while the handler ran
-                attempt.duplicate();
-                return;
-            }
+            transaction.begin(); // a handler that never touched the database claims here
             progress.finished();
             List<PendingOutboxRow> rows = new ArrayList<>(context.events());
             rows.add(outbox.serialize(Topics.LIFECYCLE, envelope.getId(), LifecycleEvents.completed(envelope, took),
@@ -126,6 +125,9 @@ public class OwnTransactionProcessor {
             outbox.insert(rows);
             transaction.commit();
             attempt.succeeded(took);
+        } catch (AlreadyProcessed duplicate) {
+            transaction.rollbackIfBegun();
+            attempt.duplicate();
         } catch (RuntimeException e) {
             transaction.rollbackIfBegun();
             attempt.failedWithTransaction(e); // a database failure, not the handler's: classified by the caller
@@ -138,14 +140,39 @@ public class OwnTransactionProcessor {
                 .params(envelope.getId(), envelope.getType()).update() == 1;
     }
 
-    /** A transaction begun on first use and bound to this thread, so the handler's JdbcClient calls run in it. */
+    /** Thrown at the claim when another attempt of the envelope has committed: the handler stops, its work rolls back. */
+    private static final class AlreadyProcessed extends RuntimeException {
+        AlreadyProcessed() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * A transaction begun on first use and bound to this thread, so the handler's JdbcClient calls run in it. Its first
+     * statement claims the idempotency row, before the handler's own statements lock anything: a concurrent attempt of
+     * the same envelope waits there for this one's outcome, as in a batch transaction.
+     */
     private final class LazyTransaction {
 
+        private final Envelope envelope;
         private TransactionStatus status;
+        /** Kept, so a handler that swallowed the exception cannot write on: every later call throws it again. */
+        private boolean foundProcessed;
+
+        LazyTransaction(Envelope envelope) {
+            this.envelope = envelope;
+        }
 
         void begin() {
+            if (foundProcessed) {
+                throw new AlreadyProcessed();
+            }
             if (status == null) {
                 status = transactions.getTransaction(new DefaultTransactionDefinition());
+                if (!claim(envelope)) {
+                    foundProcessed = true;
+                    throw new AlreadyProcessed();
+                }
             }
         }
 
