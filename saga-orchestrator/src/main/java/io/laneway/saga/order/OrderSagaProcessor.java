@@ -3,9 +3,7 @@ package io.laneway.saga.order;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -26,7 +24,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * new state and forward the commands (to the router's ingress) and the outcome (an order event); under
  * exactly_once_v2 the state change and the outputs commit together. A deadline index (key = zero-padded
  * deadline + order id) lets a wall-clock punctuation find overdue steps with one range scan instead of
- * reading every saga.
+ * reading every saga. The index lives in memory: it is rebuilt from the sagas' deadlines whenever the task starts,
+ * so it needs no changelog of its own.
  */
 final class OrderSagaProcessor implements Processor<String, OrderEvent, String, SpecificRecord> {
 
@@ -52,24 +51,28 @@ final class OrderSagaProcessor implements Processor<String, OrderEvent, String, 
         this.deadlines = context.getStateStore(OrderSagaTopology.DEADLINES);
         this.judgeDeadlinesFrom = context.currentSystemTimeMs() + timeouts.catchUpAfterStart().toMillis();
         context.schedule(checkEvery, PunctuationType.WALL_CLOCK_TIME, this::timeOutOverdueSteps);
-        this.inFlight = metrics.inFlight(context.taskId(), openSagas());
+        this.inFlight = metrics.inFlight(context.taskId(), rebuildDeadlines());
     }
 
     /**
-     * Every open saga has one deadline entry, so counting the index (not every saga ever stored) is the task's number
-     * of sagas in flight; counted again whenever the task is assigned, so a restart does not reset the gauge to zero.
+     * Rebuilds the deadline index from the sagas (the store is restored before a processor starts) and counts the open
+     * ones for the in-flight gauge; runs whenever the task is assigned, so a restart neither loses a deadline nor resets
+     * the gauge to zero. One scan of the task's sagas, finished ones included.
      */
-    private long openSagas() {
-        Set<String> open = new HashSet<>();
-        try (var all = deadlines.all()) {
+    private long rebuildDeadlines() {
+        long open = 0;
+        try (var all = sagas.all()) {
             while (all.hasNext()) {
-                String orderId = all.next().value;
-                if (SagaMetrics.isOpen(sagas.get(orderId))) {
-                    open.add(orderId); // a set: an index entry left over from an earlier step must not count twice
+                var saga = all.next();
+                if (SagaMetrics.isOpen(saga.value)) {
+                    open++;
+                }
+                if (saga.value.getStepDeadline() != null) {
+                    deadlines.put(DeadlineKeys.of(saga.value.getStepDeadline().toEpochMilli(), saga.key), saga.key);
                 }
             }
         }
-        return open.size();
+        return open;
     }
 
     @Override

@@ -187,6 +187,34 @@ class OrderSagaTopologyTest {
         assertThat(commandTypes()).containsExactly("order.release-stock");
     }
 
+    @Test
+    void aStepWaitingWhenTheOrchestratorRestartsStillTimesOut() {
+        reply("o-8", placed());
+        OrderSagaState waitingForStock = sagas.get("o-8");
+        // a restarted task: its saga store restored from the changelog, the memory-only deadline index empty
+        String registry = LocalInfrastructure.shared().schemaRegistryUrl();
+        var context = new org.apache.kafka.streams.processor.api.MockProcessorContext<String, org.apache.avro.specific.SpecificRecord>();
+        context.setCurrentSystemTimeMs(START.toEpochMilli());
+        var restored = org.apache.kafka.streams.state.Stores.keyValueStoreBuilder(
+                org.apache.kafka.streams.state.Stores.inMemoryKeyValueStore(OrderSagaTopology.STORE), Serdes.String(),
+                LanewaySerdes.<OrderSagaState>specificAvro(registry, false)).withLoggingDisabled().build();
+        var emptyIndex = org.apache.kafka.streams.state.Stores.keyValueStoreBuilder(
+                org.apache.kafka.streams.state.Stores.inMemoryKeyValueStore(OrderSagaTopology.DEADLINES), Serdes.String(),
+                Serdes.String()).withLoggingDisabled().build();
+        for (var store : List.of(restored, emptyIndex)) {
+            store.init(context.getStateStoreContext(), store);
+            context.addStateStore(store);
+        }
+        restored.put("o-8", waitingForStock);
+        SimpleMeterRegistry restartedMeters = new SimpleMeterRegistry();
+        new OrderSagaProcessor(TIMEOUTS, Duration.ofSeconds(1), new SagaMetrics(restartedMeters)).init(context);
+        assertThat(restartedMeters.get("laneway.saga.in_flight").gauge().value()).isEqualTo(1);
+
+        context.scheduledPunctuators().getFirst().getPunctuator().punctuate(START.plusSeconds(31).toEpochMilli());
+
+        assertThat(restored.get("o-8").getStep()).as("the index was rebuilt from the saga's own deadline").isEqualTo(SagaStep.CANCELLED);
+    }
+
     private void reply(String orderId, Object event) {
         events.pipeInput(orderId, OrderEvent.newBuilder().setEventId(orderId + "-" + System.nanoTime()).setOrderId(orderId)
                 .setOccurredAt(START).setEvent(event).build());
