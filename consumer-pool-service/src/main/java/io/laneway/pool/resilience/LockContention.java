@@ -2,11 +2,13 @@ package io.laneway.pool.resilience;
 
 import java.sql.SQLException;
 
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
 
 /**
- * Whether a failure means the envelope lost a race for rows another transaction held (PostgreSQL broke a deadlock, or
- * a serializable transaction conflicted) rather than that the envelope is bad. Running it again a moment later
+ * Whether a failure means the envelope lost a race for rows another transaction held (PostgreSQL broke a deadlock, a
+ * serializable transaction conflicted, or a handler's optimistic check found its rows changed) rather than that the
+ * envelope is bad. Running it again a moment later
  * succeeds, so the pool defers it in place without spending an attempt. Pure.
  *
  * <p>Why: the pool commits a poll's envelopes in one transaction, so two batches that reserve stock for different
@@ -20,7 +22,8 @@ public final class LockContention {
 
     public static boolean is(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof PessimisticLockingFailureException) {
+            // a handler's optimistic check found the rows it read changed by another transaction: also a lost race
+            if (t instanceof PessimisticLockingFailureException || t instanceof OptimisticLockingFailureException) {
                 return true;
             }
             if (t instanceof SQLException sql && contentionState(sql.getSQLState())) {

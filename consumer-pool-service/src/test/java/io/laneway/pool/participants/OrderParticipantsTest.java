@@ -2,8 +2,11 @@ package io.laneway.pool.participants;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
 import java.util.List;
 import java.util.UUID;
+
+import javax.sql.DataSource;
 
 import io.laneway.contracts.Topics;
 import io.laneway.pool.support.PoolIntegrationTest;
@@ -21,6 +24,9 @@ class OrderParticipantsTest extends PoolIntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void stockIsReservedOnceRefusedWholeAndReleasedOnce() {
@@ -81,6 +87,40 @@ class OrderParticipantsTest extends PoolIntegrationTest {
         await("OrderPlaced", () -> events(order).contains("OrderPlaced"));
         assertThat(jdbc.sql("select total_cents from shop_order where order_id = ?").param(order).query(Long.class).single())
                 .isEqualTo(300);
+    }
+
+    @Test
+    void stockTakenByAnotherOrderWhileAReservationWaitsForItsRowRefusesTheOrderAndTakesNothing() throws Exception {
+        String sku = "sku-last-" + UUID.randomUUID();
+        jdbc.sql("insert into stock (sku, available) values (?, 1)").param(sku).update();
+        String order = "order-" + UUID.randomUUID();
+        try (Connection otherOrder = dataSource.getConnection()) {
+            otherOrder.setAutoCommit(false);
+            lockStockRow(otherOrder, sku);
+            // the reservation's check sees the last unit (committed), then waits for the row this transaction holds
+            command("order.reserve-stock", order, "{\"orderId\":\"" + order + "\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":1}]}");
+            await("the reservation to wait for the stock row", () -> jdbc.sql("""
+                    select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query like 'update stock set available%'""")
+                    .query(Long.class).single() > 0);
+            try (var takeTheLastUnit = otherOrder.prepareStatement("update stock set available = 0 where sku = ?")) {
+                takeTheLastUnit.setString(1, sku);
+                takeTheLastUnit.executeUpdate();
+            }
+            otherOrder.commit();
+        }
+
+        await("the answer", () -> events(order).size() == 1);
+        assertThat(events(order)).containsExactly("StockRejected");
+        assertThat(available(sku)).isZero();
+        assertThat(jdbc.sql("select count(*) from stock_reservation where order_id = ?").param(order).query(Long.class).single())
+                .as("no reservation left behind by the attempt that lost the race").isZero();
+    }
+
+    private static void lockStockRow(Connection connection, String sku) throws Exception {
+        try (var lock = connection.prepareStatement("select available from stock where sku = ? for update")) {
+            lock.setString(1, sku);
+            lock.executeQuery().close();
+        }
     }
 
     private static void command(String type, String orderId, String payload) {

@@ -24,6 +24,8 @@ class LockContentionTest {
                 Arguments.of("serialization failure (40001)", new SQLException("could not serialize access", "40001"), true),
                 Arguments.of("lock not available under NOWAIT (55P03)", new CannotAcquireLockException("x",
                         new SQLException("could not obtain lock", "55P03")), true),
+                Arguments.of("rows changed since the handler read them (optimistic check)",
+                        new org.springframework.dao.OptimisticLockingFailureException("stock taken meanwhile"), true),
                 Arguments.of("a constraint the handler broke (23505)", new DataIntegrityViolationException("x",
                         new SQLException("duplicate key", "23505")), false),
                 Arguments.of("connection refused (08001): an outage, not contention", new SQLException("Connection refused", "08001"), false),

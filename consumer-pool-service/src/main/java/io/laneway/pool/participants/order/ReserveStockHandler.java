@@ -12,11 +12,12 @@ import io.laneway.contracts.order.StockReserved;
 import io.laneway.pool.handler.EnvelopeHandler;
 import io.laneway.pool.handler.HandlerContext;
 import io.laneway.pool.handler.TransactionScope;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code order.reserve-stock}: reserves every line or none, in a transaction of its own. Rows are locked in SKU order (no deadlock between
- * two orders), availability is checked for all lines before any is taken. One reservation per order, so a
+ * {@code order.reserve-stock}: reserves every line or none, in a transaction of its own. Availability is checked for all
+ * lines before any is taken; the stock rows are locked last, in SKU order (no deadlock between two orders). One reservation per order, so a
  * repeated command answers with the existing reservation instead of taking stock twice.
  */
 @Component
@@ -53,9 +54,9 @@ public class ReserveStockHandler implements EnvelopeHandler<Payloads.ReserveStoc
         Map<String, Integer> wanted = command.lines().stream()
                 .collect(Collectors.toMap(Payloads.StockLine::sku, Payloads.StockLine::quantity, Integer::sum));
         List<String> skus = wanted.keySet().stream().sorted(Comparator.naturalOrder()).toList();
+        // refusals are decided without a lock: reading a committed value is enough to say "not enough"
         for (String sku : skus) {
-            Integer available = jdbc.sql("select available from stock where sku = ? for update").param(sku)
-                    .query(Integer.class).optional().orElse(null);
+            Integer available = jdbc.sql("select available from stock where sku = ?").param(sku).query(Integer.class).optional().orElse(null);
             if (available == null || available < wanted.get(sku)) {
                 OrderEvents.emit(context, command.orderId(), new StockRejected(available == null
                         ? "unknown sku " + sku : "only " + available + " of " + sku + " left, " + wanted.get(sku) + " wanted"));
@@ -66,9 +67,19 @@ public class ReserveStockHandler implements EnvelopeHandler<Payloads.ReserveStoc
         jdbc.sql("insert into stock_reservation (reservation_id, order_id, status) values (?, ?, 'RESERVED')")
                 .params(reservationId, command.orderId()).update();
         for (String sku : skus) {
-            jdbc.sql("update stock set available = available - ? where sku = ?").params(wanted.get(sku), sku).update();
             jdbc.sql("insert into stock_reservation_line (reservation_id, sku, quantity) values (?, ?, ?)")
                     .params(reservationId, sku, wanted.get(sku)).update();
+        }
+        // The stock rows are the hottest rows of the shop, so they are locked last (in SKU order: no deadlock between
+        // two orders), and held only for these updates, the outbox rows and the commit.
+        for (String sku : skus) {
+            int taken = jdbc.sql("update stock set available = available - ? where sku = ? and available >= ?")
+                    .params(wanted.get(sku), sku, wanted.get(sku)).update();
+            if (taken == 0) {
+                // another order took the last units after the check above: a lost race, so the pool rolls back and
+                // runs this envelope again a moment later (no attempt spent), when the check refuses the order
+                throw new OptimisticLockingFailureException("the stock of " + sku + " was taken by another order meanwhile");
+            }
         }
         OrderEvents.emit(context, command.orderId(), new StockReserved(reservationId));
     }
