@@ -11,7 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.laneway.contracts.Topics;
 import io.laneway.contracts.envelope.Envelope;
 import io.laneway.pool.handler.EnvelopeHandler;
 import io.laneway.pool.handler.HandlerRegistry;
@@ -224,9 +223,7 @@ public class BatchProcessor {
                     if (breaker != null) {
                         breaker.onSuccess(took, TimeUnit.NANOSECONDS);
                     }
-                    rows.addAll(context.events());
-                    rows.add(outbox.serialize(Topics.LIFECYCLE, envelope.getId(), LifecycleEvents.completed(envelope, took),
-                            envelope.getMetadata().getTraceId()));
+                    rows.addAll(context.rowsOnSuccess(took));
                     attempt.succeeded(took);
                 } catch (Exception e) {
                     long took = System.nanoTime() - started;

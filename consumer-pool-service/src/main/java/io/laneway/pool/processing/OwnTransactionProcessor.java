@@ -1,13 +1,11 @@
 package io.laneway.pool.processing;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.laneway.contracts.Topics;
 import io.laneway.contracts.envelope.Envelope;
 import io.laneway.pool.handler.EnvelopeHandler;
 import io.laneway.pool.handler.HandlerRegistry;
@@ -119,10 +117,7 @@ public class OwnTransactionProcessor {
         try {
             transaction.begin(); // a handler that never touched the database claims here
             progress.finished();
-            List<PendingOutboxRow> rows = new ArrayList<>(context.events());
-            rows.add(outbox.serialize(Topics.LIFECYCLE, envelope.getId(), LifecycleEvents.completed(envelope, took),
-                    envelope.getMetadata().getTraceId()));
-            outbox.insert(rows);
+            outbox.insert(context.rowsOnSuccess(took));
             transaction.commit();
             attempt.succeeded(took);
         } catch (AlreadyProcessed duplicate) {

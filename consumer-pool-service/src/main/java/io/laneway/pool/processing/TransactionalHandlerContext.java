@@ -3,6 +3,7 @@ package io.laneway.pool.processing;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.laneway.contracts.Topics;
 import io.laneway.contracts.envelope.Envelope;
 import io.laneway.pool.handler.Checkpoints;
 import io.laneway.pool.handler.HandlerContext;
@@ -54,7 +55,12 @@ final class TransactionalHandlerContext implements HandlerContext {
         return checkpoints;
     }
 
-    List<PendingOutboxRow> events() {
-        return events;
+    /** The outbox rows of a handler that succeeded: its events, then the COMPLETED lifecycle event with its duration. */
+    List<PendingOutboxRow> rowsOnSuccess(long handlerNanos) {
+        List<PendingOutboxRow> rows = new ArrayList<>(events.size() + 1);
+        rows.addAll(events);
+        rows.add(outbox.serialize(Topics.LIFECYCLE, envelope.getId(), LifecycleEvents.completed(envelope, handlerNanos),
+                envelope.getMetadata().getTraceId()));
+        return rows;
     }
 }
