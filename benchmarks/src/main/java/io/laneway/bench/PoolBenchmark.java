@@ -1,9 +1,5 @@
 package io.laneway.bench;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -14,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -24,37 +19,22 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.confluent.parallelconsumer.ParallelConsumerOptions;
-import io.confluent.parallelconsumer.ParallelStreamProcessor;
 import io.laneway.contracts.Topics;
 import io.laneway.contracts.envelope.Envelope;
 import io.laneway.contracts.envelope.EnvelopeMetadata;
 import io.laneway.contracts.envelope.Lane;
 import io.laneway.contracts.envelope.Priority;
 import io.laneway.contracts.envelope.Routing;
-import io.laneway.contracts.lifecycle.LifecycleEvent;
-import io.laneway.contracts.lifecycle.MessageStatus;
-import io.laneway.contracts.serde.AvroRegistryDeserializer;
 import io.laneway.contracts.serde.AvroRegistrySerializer;
 import io.laneway.infra.ChildProcess;
 import io.laneway.infra.FreePorts;
 import io.laneway.infra.JdkLocator;
 import io.laneway.infra.KafkaBrokerProcess;
 import io.laneway.infra.LocalInfrastructure;
-import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
-import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
-import org.springframework.kafka.listener.ContainerProperties;
-import org.springframework.kafka.listener.MessageListener;
 
 /**
  * Pool benchmark: the same preloaded envelopes (type demo.work, 1 ms of simulated downstream latency,
@@ -73,9 +53,9 @@ public final class PoolBenchmark {
 
     private static final int RECORDS = Integer.getInteger("bench.records", 100_000);
     private static final int KEYS = 1000;
-    private static final long WORK_MILLIS = Long.getLong("bench.workMillis", 1);
-    private static final int PARTITIONS = Topics.all().get(Topics.LANE_FAST);
-    private static final int PC_CONCURRENCY = Integer.getInteger("bench.pcConcurrency", 16);
+    static final long WORK_MILLIS = Long.getLong("bench.workMillis", 1);
+    static final int PARTITIONS = Topics.all().get(Topics.LANE_FAST);
+    static final int PC_CONCURRENCY = Integer.getInteger("bench.pcConcurrency", 16);
 
     record Result(String name, long envelopes, double seconds, long duplicates) {
         double perSecond() {
@@ -106,9 +86,9 @@ public final class PoolBenchmark {
             }
             try (HikariDataSource db = dataSource(datasource)) {
                 reset(db);
-                results.add(listenerBaseline(broker.bootstrapServers(), infra.schemaRegistryUrl(), db, ids.size()));
+                results.add(PoolBaselines.listener(broker.bootstrapServers(), infra.schemaRegistryUrl(), db, ids.size()));
                 reset(db);
-                results.add(parallelConsumerBaseline(broker.bootstrapServers(), infra.schemaRegistryUrl(), db, ids.size()));
+                results.add(PoolBaselines.parallelConsumer(broker.bootstrapServers(), infra.schemaRegistryUrl(), db, ids.size()));
             }
         }
         report(results);
@@ -131,91 +111,6 @@ public final class PoolBenchmark {
                 Result result = measure(name, db, expected);
                 System.out.println("  fast lane at the end (limit/workers/in flight/buffered/batch): " + Services.laneGauges(port, "fast"));
                 return result;
-            }
-        }
-    }
-
-    private static Result listenerBaseline(String bootstrap, String registry, DataSource db, int expected) throws Exception {
-        Map<String, Object> props = consumerProps(bootstrap, "bench-listener");
-        var factory = new DefaultKafkaConsumerFactory<String, byte[]>(props);
-        var containerProps = new ContainerProperties(Topics.LANE_FAST);
-        var work = new Work(db, registry);
-        containerProps.setMessageListener((MessageListener<String, byte[]>) record -> work.process(record.value()));
-        var container = new ConcurrentMessageListenerContainer<>(factory, containerProps);
-        container.setConcurrency(PARTITIONS);
-        container.start();
-        try {
-            return measure("Spring Kafka listener, concurrency " + PARTITIONS + ", 1 tx/record", db, expected);
-        } finally {
-            container.stop();
-        }
-    }
-
-    private static Result parallelConsumerBaseline(String bootstrap, String registry, DataSource db, int expected) throws Exception {
-        Map<String, Object> props = consumerProps(bootstrap, "bench-pc");
-        var consumer = new KafkaConsumer<String, byte[]>(props);
-        var options = ParallelConsumerOptions.<String, byte[]>builder()
-                .ordering(ParallelConsumerOptions.ProcessingOrder.KEY)
-                .maxConcurrency(PC_CONCURRENCY)
-                .consumer(consumer)
-                .build();
-        var processor = ParallelStreamProcessor.createEosStreamProcessor(options);
-        var work = new Work(db, registry);
-        processor.subscribe(List.of(Topics.LANE_FAST));
-        processor.poll(context -> work.process(context.getSingleConsumerRecord().value()));
-        try {
-            return measure("Parallel Consumer 0.5.3.3, KEY order, concurrency " + PC_CONCURRENCY + ", 1 tx/record", db, expected);
-        } finally {
-            processor.closeDontDrainFirst(Duration.ofSeconds(10));
-        }
-    }
-
-    /** What each baseline does per record: the pool's exactly-once work, one transaction each. */
-    static final class Work {
-        private final DataSource db;
-        private final AvroRegistryDeserializer<Envelope> decoder = new AvroRegistryDeserializer<>();
-        private final AvroRegistrySerializer<SpecificRecord> encoder = new AvroRegistrySerializer<>();
-
-        Work(DataSource db, String registry) {
-            this.db = db;
-            decoder.configure(Map.of(AvroRegistrySerializer.REGISTRY_URL, registry, AvroRegistryDeserializer.SPECIFIC_READER, "true"), false);
-            encoder.configure(Map.of(AvroRegistrySerializer.REGISTRY_URL, registry), false);
-        }
-
-        void process(byte[] value) {
-            Envelope envelope = decoder.deserialize(Topics.LANE_FAST, value);
-            try (Connection c = db.getConnection()) {
-                c.setAutoCommit(false);
-                try (PreparedStatement claim = c.prepareStatement(
-                        "insert into processed_message (message_id, type) values (?, ?) on conflict do nothing")) {
-                    claim.setString(1, envelope.getId());
-                    claim.setString(2, envelope.getType());
-                    if (claim.executeUpdate() == 0) {
-                        c.rollback();
-                        return;
-                    }
-                }
-                long started = System.nanoTime();
-                Thread.sleep(WORK_MILLIS);
-                try (PreparedStatement effect = c.prepareStatement("insert into demo_work (message_id) values (?)")) {
-                    effect.setString(1, envelope.getId());
-                    effect.executeUpdate();
-                }
-                LifecycleEvent done = LifecycleEvent.newBuilder().setEventId(UUID.randomUUID().toString())
-                        .setMessageId(envelope.getId()).setStatus(MessageStatus.COMPLETED).setType(envelope.getType())
-                        .setLane(Lane.FAST).setOccurredAt(Instant.now()).setDurationMillis((System.nanoTime() - started) / 1_000_000)
-                        .build();
-                try (PreparedStatement outbox = c.prepareStatement(
-                        "insert into outbox_event (topic, record_key, payload, trace_id) values (?, ?, ?, ?)")) {
-                    outbox.setString(1, "bench.baseline.lifecycle");
-                    outbox.setString(2, envelope.getId());
-                    outbox.setBytes(3, encoder.serialize(Topics.LIFECYCLE, done));
-                    outbox.setString(4, envelope.getMetadata().getTraceId());
-                    outbox.executeUpdate();
-                }
-                c.commit();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
             }
         }
     }
@@ -307,17 +202,6 @@ public final class PoolBenchmark {
             producer.flush();
         }
         return ids;
-    }
-
-    private static Map<String, Object> consumerProps(String bootstrap, String group) {
-        Map<String, Object> props = new LinkedHashMap<>();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        return props;
     }
 
     static HikariDataSource dataSource(Map<String, String> datasource) {
