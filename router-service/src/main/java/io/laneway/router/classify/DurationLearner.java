@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * Learns how long each type really takes from the pool's COMPLETED events (per-type moving p95), so a
  * type that becomes slow moves to the long-running lane without a redeploy. Every replica reads every
- * event (its own consumer group, latest offsets): the estimate is local, cheap, and converges quickly.
+ * event (its own consumer group, latest offsets, never committed: {@link LearnerListenerFactory}): the estimate is
+ * local, cheap, and converges quickly.
  */
 @Component
 public class DurationLearner {
@@ -35,7 +36,7 @@ public class DurationLearner {
         this.meters = meters;
     }
 
-    @KafkaListener(id = "router-duration-learner", topics = Topics.LIFECYCLE,
+    @KafkaListener(id = "router-duration-learner", topics = Topics.LIFECYCLE, containerFactory = LearnerListenerFactory.NAME,
             groupId = "laneway-router-learner-${random.uuid}",
             properties = {"auto.offset.reset=latest"})
     void onLifecycle(LifecycleEvent event) {

@@ -42,6 +42,16 @@ class LearnedDurationTest extends RouterIntegrationTest {
 
         Await.until("the router to route test.learns to long-running", Duration.ofSeconds(60),
                 () -> post(BODY).body().contains("\"lane\":\"LONG_RUNNING\""));
+        assertThat(committedOffsets(listeners.getListenerContainer("router-duration-learner").getGroupId()))
+                .as("the learner's group commits nothing, so Kafka drops it once the replica is gone").isEmpty();
+    }
+
+    private static java.util.Map<?, ?> committedOffsets(String group) {
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.<String, Object>of("bootstrap.servers", infra.kafkaBootstrapServers()))) {
+            return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the offsets of " + group, e);
+        }
     }
 
     private static void completions(String type, long millis, int count) {
