@@ -41,7 +41,11 @@ final class Services {
      * the lane waits for workers (workers at the limit, envelopes buffered), for its limit, or for nothing.
      */
     static String laneGauges(int port, String lane) {
-        String scrape = metrics(port);
+        return laneGauges(metrics(port), lane);
+    }
+
+    /** As {@link #laneGauges(int, String)}, from a scrape already taken. */
+    static String laneGauges(String scrape, String lane) {
         List<String> values = new ArrayList<>();
         for (String gauge : List.of("concurrency_limit", "workers", "in_flight", "buffered", "batch_size")) {
             values.add(scrape.lines().filter(l -> l.startsWith("laneway_pool_" + gauge + "{") && l.contains("lane=\"" + lane + "\""))
@@ -51,12 +55,12 @@ final class Services {
     }
 
     /**
-     * The lane's learned handler time per envelope type ({@code laneway.pool.handler.expected}), e.g.
+     * The lane's learned handler time per envelope type, from a scrape of the pool ({@code laneway.pool.handler.expected}), e.g.
      * {@code order.ship=71 order.reserve-stock=12}: what the batcher counts against its time budget.
      */
-    static String expectedHandlerMillis(int port, String lane) {
+    static String expectedHandlerMillis(String scrape, String lane) {
         String prefix = "laneway_pool_handler_expected_milliseconds{";
-        return metrics(port).lines().filter(l -> l.startsWith(prefix) && l.contains("lane=\"" + lane + "\""))
+        return scrape.lines().filter(l -> l.startsWith(prefix) && l.contains("lane=\"" + lane + "\""))
                 .map(l -> l.replaceAll(".*type=\"([^\"]*)\".*", "$1") + "=" + Math.round(Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))))
                 .sorted().reduce((a, b) -> a + " " + b).orElse("?");
     }

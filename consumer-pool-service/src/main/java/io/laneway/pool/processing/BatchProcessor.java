@@ -1,9 +1,6 @@
 package io.laneway.pool.processing;
 
-import java.sql.Array;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,7 +18,6 @@ import io.laneway.pool.resilience.DownstreamBreakers;
 import io.laneway.pool.resilience.LockContention;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -43,7 +39,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class BatchProcessor {
 
     private final TransactionTemplate tx;
-    private final JdbcTemplate jdbcTemplate;
+    private final IdempotencyClaims claims;
     private final JdbcClient jdbc;
     private final HandlerRegistry handlers;
     private final OutboxWriter outbox;
@@ -59,13 +55,13 @@ public class BatchProcessor {
     private final Map<String, Integer> lockRacesInARow = new ConcurrentHashMap<>();
     private final MeterRegistry meters;
 
-    public BatchProcessor(@Qualifier("batchTransactions") TransactionTemplate tx, JdbcTemplate jdbcTemplate, JdbcClient jdbc, HandlerRegistry handlers,
+    public BatchProcessor(@Qualifier("batchTransactions") TransactionTemplate tx, IdempotencyClaims claims, JdbcClient jdbc, HandlerRegistry handlers,
                           OutboxWriter outbox, HandlerInvocation invocation, OwnTransactionProcessor ownTransactions,
                           DownstreamBreakers breakers, CheckpointStore checkpoints, DatabaseBreaker database, MeterRegistry meters) {
         this.database = database;
         this.meters = meters;
         this.tx = tx;
-        this.jdbcTemplate = jdbcTemplate;
+        this.claims = claims;
         this.jdbc = jdbc;
         this.handlers = handlers;
         this.outbox = outbox;
@@ -187,7 +183,7 @@ public class BatchProcessor {
             return;
         }
         tx.executeWithoutResult(status -> {
-            Set<String> claimed = claim(batch);
+            Set<String> claimed = claims.claim(batch.stream().map(Attempt::envelope).toList());
             List<PendingOutboxRow> rows = new ArrayList<>(batch.size() * 2);
             List<String> unclaim = new ArrayList<>();
             for (Attempt attempt : batch) {
@@ -239,33 +235,9 @@ public class BatchProcessor {
                 }
             }
             if (!unclaim.isEmpty()) {
-                jdbcTemplate.update(con -> {
-                    var ps = con.prepareStatement("delete from processed_message where message_id = any(?)");
-                    ps.setArray(1, con.createArrayOf("varchar", unclaim.toArray()));
-                    return ps;
-                });
+                claims.release(unclaim);
             }
             outbox.insert(rows);
         });
-    }
-
-    /** Claims all ids in one statement, in sorted order so two overlapping batches cannot deadlock. */
-    private Set<String> claim(List<Attempt> batch) {
-        List<Attempt> sorted = batch.stream().sorted(Comparator.comparing(a -> a.envelope().getId())).toList();
-        String[] ids = sorted.stream().map(a -> a.envelope().getId()).toArray(String[]::new);
-        String[] types = sorted.stream().map(a -> a.envelope().getType()).toArray(String[]::new);
-        Set<String> claimed = new HashSet<>(ids.length * 2);
-        jdbcTemplate.query(con -> {
-            var ps = con.prepareStatement("insert into processed_message (message_id, type) "
-                    + "select * from unnest(?::varchar[], ?::varchar[]) on conflict do nothing returning message_id");
-            Array idArray = con.createArrayOf("varchar", ids);
-            Array typeArray = con.createArrayOf("varchar", types);
-            ps.setArray(1, idArray);
-            ps.setArray(2, typeArray);
-            return ps;
-        }, rs -> {
-            claimed.add(rs.getString(1));
-        });
-        return claimed;
     }
 }

@@ -1,6 +1,5 @@
 package io.laneway.pool.processing;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +33,7 @@ public class OwnTransactionProcessor {
 
     private final PlatformTransactionManager transactions;
     private final JdbcClient jdbc;
+    private final IdempotencyClaims claims;
     private final HandlerRegistry handlers;
     private final HandlerInvocation invocation;
     private final OutboxWriter outbox;
@@ -41,10 +41,12 @@ public class OwnTransactionProcessor {
     private final CheckpointStore checkpoints;
 
     public OwnTransactionProcessor(@Qualifier("batchTransactionManager") PlatformTransactionManager transactions, JdbcClient jdbc,
+                                   IdempotencyClaims claims,
                                    HandlerRegistry handlers, HandlerInvocation invocation, OutboxWriter outbox,
                                    DownstreamBreakers breakers, CheckpointStore checkpoints) {
         this.transactions = transactions;
         this.jdbc = jdbc;
+        this.claims = claims;
         this.handlers = handlers;
         this.invocation = invocation;
         this.outbox = outbox;
@@ -59,7 +61,7 @@ public class OwnTransactionProcessor {
         }
         Set<String> processedBefore;
         try {
-            processedBefore = alreadyProcessed(attempts);
+            processedBefore = claims.alreadyProcessed(attempts.stream().map(Attempt::envelope).toList());
         } catch (RuntimeException e) {
             attempts.forEach(attempt -> attempt.failedWithTransaction(e)); // PostgreSQL unreachable: the caller defers them
             return;
@@ -71,12 +73,6 @@ public class OwnTransactionProcessor {
                 run(attempt);
             }
         }
-    }
-
-    private Set<String> alreadyProcessed(List<Attempt> attempts) {
-        String[] ids = attempts.stream().map(a -> a.envelope().getId()).toArray(String[]::new);
-        return new HashSet<>(jdbc.sql("select message_id from processed_message where message_id = any(?)")
-                .param(ids).query(String.class).list());
     }
 
     private void run(Attempt attempt) {
@@ -129,12 +125,6 @@ public class OwnTransactionProcessor {
         }
     }
 
-    /** Inserts the idempotency row; false when it exists (the envelope was processed by another attempt). */
-    private boolean claim(Envelope envelope) {
-        return jdbc.sql("insert into processed_message (message_id, type) values (?, ?) on conflict do nothing")
-                .params(envelope.getId(), envelope.getType()).update() == 1;
-    }
-
     /** Thrown at the claim when another attempt of the envelope has committed: the handler stops, its work rolls back. */
     private static final class AlreadyProcessed extends RuntimeException {
         AlreadyProcessed() {
@@ -164,7 +154,7 @@ public class OwnTransactionProcessor {
             }
             if (status == null) {
                 status = transactions.getTransaction(new DefaultTransactionDefinition());
-                if (!claim(envelope)) {
+                if (!claims.claim(List.of(envelope)).contains(envelope.getId())) {
                     foundProcessed = true;
                     throw new AlreadyProcessed();
                 }
