@@ -279,6 +279,7 @@ public final class LanePool {
             while (takingWork) {
                 int current = workers.get();
                 if (current > limit.limit() && workers.compareAndSet(current, current - 1)) {
+                    buffer.wakeOneIfReady(); // it may have taken the wake-up meant for ready work
                     return;
                 }
                 // about targetBatchMillis of expected handler time: quick envelopes share a transaction, a slow one runs
