@@ -45,6 +45,8 @@ public final class SagaBenchmark {
      */
     private static final double SETTLED_JIT_CORES = Double.parseDouble(System.getProperty("bench.settledJitCores", "0.10"));
     private static final int WARMUP_MAX_SECONDS = Integer.getInteger("bench.warmupMaxSeconds", 240);
+    /** Paced warm-up at the measured rate, but not above this: a rate beyond capacity would pile up a backlog instead. */
+    private static final int WARMUP_RATE = Math.min(RATE, Integer.getInteger("bench.warmupRate", 150));
 
     private static final Map<String, Long> sentAt = new ConcurrentHashMap<>();
     private static final Map<String, Long> decidedAt = new ConcurrentHashMap<>();
@@ -141,7 +143,7 @@ public final class SagaBenchmark {
     }
 
     /**
-     * Orders at the measured rate, 10 s at a time, until the compiler threads settle (or the time is up); then their
+     * Orders at the measured rate (at most {@code bench.warmupRate}), 10 s at a time, until the compiler threads settle (or the time is up); then their
      * sagas are awaited, so the measurement starts warm and without a backlog, as after the burst.
      */
     private static String warmUntilJitSettles(HttpClient http, Platform platform, List<Long> jvms) throws Exception {
@@ -151,7 +153,7 @@ public final class SagaBenchmark {
             return "warm-up not paced by JIT activity (no /proc)";
         }
         double share = Double.NaN;
-        int perTick = Math.max(1, RATE / 10);
+        int perTick = Math.max(1, WARMUP_RATE / 10);
         List<String> posted = new ArrayList<>();
         while (System.nanoTime() - began < WARMUP_MAX_SECONDS * 1_000_000_000L) {
             long windowStart = System.nanoTime();
@@ -165,14 +167,14 @@ public final class SagaBenchmark {
             long now = JitActivity.compilerNanos(jvms);
             share = (double) (now - compiled) / (System.nanoTime() - windowStart);
             compiled = now;
-            System.out.printf("warm-up at %d orders/s: JIT compiler threads used %.0f%% of one core in the last 10 s%n", RATE, 100 * share);
+            System.out.printf("warm-up at %d orders/s: JIT compiler threads used %.0f%% of one core in the last 10 s%n", WARMUP_RATE, 100 * share);
             if (share < SETTLED_JIT_CORES) {
                 break;
             }
         }
         awaitDecided(posted, Duration.ofMinutes(5)); // a backlog left by the compilers' share is not the measurement's
-        return String.format("%.0f%% of one core in the warm-up's last 10 s (after %d s at the measured rate; settled below %.0f%%, at most %d s)",
-                100 * share, (System.nanoTime() - began) / 1_000_000_000L, 100 * SETTLED_JIT_CORES, WARMUP_MAX_SECONDS);
+        return String.format("%.0f%% of one core in the warm-up's last 10 s (after %d s at %d orders/s; settled below %.0f%%, at most %d s)",
+                100 * share, (System.nanoTime() - began) / 1_000_000_000L, WARMUP_RATE, 100 * SETTLED_JIT_CORES, WARMUP_MAX_SECONDS);
     }
 
     /** The services' JVMs and this one (it runs the Kafka broker). */
@@ -281,7 +283,7 @@ public final class SagaBenchmark {
         return "\n## Saga benchmark " + LocalDate.now() + ", commit " + Machine.commit() + "\n"
                 + "Machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + String.format("%.0f", Machine.totalMemoryGiB())
                 + " GiB. Command: `bench/saga` (offered " + RATE + " orders/s for " + SECONDS + " s, open loop, after " + WARMUP_ORDERS
-                + " warm-up orders in a burst, then at the measured rate until the JIT compilers settle; ~10% payments declined; the four services and the infrastructure on the same 2 cores; service JVM flags: `"
+                + " warm-up orders in a burst, then at " + WARMUP_RATE + "/s until the JIT compilers settle; ~10% payments declined; the four services and the infrastructure on the same 2 cores; service JVM flags: `"
                 + String.join(" ", io.laneway.launcher.Platform.serviceJvmArguments()) + "`).\n\n"
                 + "| orders offered | decided | completed | compensated | sagas/s (first POST to last outcome) | p50 | p99 | max |\n"
                 + "|---|---|---|---|---|---|---|---|\n"
