@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntConsumer;
 
 import io.laneway.contracts.Topics;
 import io.laneway.launcher.Platform;
@@ -81,20 +82,13 @@ public final class SagaBenchmark {
             List<String> measured = new ArrayList<>();
             // the fast lane's gauges every 5 s: a run that queues shows whether it waits for workers or for its limit
             List<String> fastLane = new ArrayList<>();
-            int perTick = Math.max(1, RATE / 10);
             long start = System.nanoTime();
-            for (int tick = 0; tick < SECONDS * 10; tick++) {
-                long due = start + tick * 100_000_000L;
-                long wait = (due - System.nanoTime()) / 1_000_000;
-                if (wait > 0) {
-                    Thread.sleep(wait); // pacing the open-loop load generator
-                }
-                measured.addAll(postOrders(http, platform, perTick));
+            measured.addAll(postPaced(http, platform, RATE, SECONDS * 10, tick -> {
                 if (tick % 50 == 49) {
                     String scrape = Services.metrics(platform.ports().pool()); // one scrape: the pool is under measurement
                     fastLane.add(Services.laneGauges(scrape, "fast") + " (" + Services.expectedHandlerMillis(scrape, "fast") + ")");
                 }
-            }
+            }));
             long sendSeconds = (System.nanoTime() - start) / 1_000_000;
             String jitDuring = jitBefore < 0 ? "not measured (no /proc)" : String.format("%.0f%% of one core",
                     100.0 * (JitActivity.compilerNanos(jvms) - jitBefore) / (System.nanoTime() - start));
@@ -153,17 +147,10 @@ public final class SagaBenchmark {
             return "warm-up not paced by JIT activity (no /proc)";
         }
         double share = Double.NaN;
-        int perTick = Math.max(1, WARMUP_RATE / 10);
         List<String> posted = new ArrayList<>();
         while (System.nanoTime() - began < WARMUP_MAX_SECONDS * 1_000_000_000L) {
             long windowStart = System.nanoTime();
-            for (int tick = 0; tick < 100; tick++) {
-                long wait = (windowStart + tick * 100_000_000L - System.nanoTime()) / 1_000_000;
-                if (wait > 0) {
-                    Thread.sleep(wait);
-                }
-                posted.addAll(postOrders(http, platform, perTick));
-            }
+            posted.addAll(postPaced(http, platform, WARMUP_RATE, 100, tick -> { }));
             long now = JitActivity.compilerNanos(jvms);
             share = (double) (now - compiled) / (System.nanoTime() - windowStart);
             compiled = now;
@@ -175,6 +162,26 @@ public final class SagaBenchmark {
         awaitDecided(posted, Duration.ofMinutes(5)); // a backlog left by the compilers' share is not the measurement's
         return String.format("%.0f%% of one core in the warm-up's last 10 s (after %d s at %d orders/s; settled below %.0f%%, at most %d s)",
                 100 * share, (System.nanoTime() - began) / 1_000_000_000L, WARMUP_RATE, 100 * SETTLED_JIT_CORES, WARMUP_MAX_SECONDS);
+    }
+
+    /**
+     * Open loop: {@code rate / 10} orders every 100 ms for {@code ticks} ticks, each tick due on its own schedule, so a slow
+     * answer does not slow the offered rate down; {@code afterTick} runs after each tick's POST (given the tick's index).
+     */
+    private static List<String> postPaced(HttpClient http, Platform platform, int rate, int ticks, IntConsumer afterTick)
+            throws Exception {
+        List<String> posted = new ArrayList<>();
+        int perTick = Math.max(1, rate / 10);
+        long start = System.nanoTime();
+        for (int tick = 0; tick < ticks; tick++) {
+            long wait = (start + tick * 100_000_000L - System.nanoTime()) / 1_000_000;
+            if (wait > 0) {
+                Thread.sleep(wait);
+            }
+            posted.addAll(postOrders(http, platform, perTick));
+            afterTick.accept(tick);
+        }
+        return posted;
     }
 
     /** The services' JVMs and this one (it runs the Kafka broker). */
