@@ -22,9 +22,8 @@ import org.apache.kafka.common.TopicPartition;
  * it under one lock.
  *
  * <p>Idle workers are woken one at a time, not all at once: new work wakes one, and a worker that leaves ready work
- * behind wakes the next. A lane has up to a hundred workers, and waking every idle one on each poll and each finished
- * batch made them all contend for this lock to find, mostly, nothing to take (thousands of virtual-thread wake-ups a
- * second at 100 sagas/s).
+ * behind wakes the next. A lane has up to a hundred workers (48 on the fast lane by default), and waking every idle one
+ * on each poll and each finished batch made them all contend for this lock to find, mostly, nothing to take.
  */
 final class LaneBuffer {
 
@@ -54,9 +53,7 @@ final class LaneBuffer {
             for (LaneRecord record : arrived) {
                 queue.add(record.orderingKey(), record);
             }
-            if (queue.hasReady()) {
-                workReady.signal(); // that worker wakes the next if it leaves ready work behind
-            }
+            signalOneIfReady(); // that worker wakes the next if it leaves ready work behind
         } finally {
             lock.unlock();
         }
@@ -81,11 +78,8 @@ final class LaneBuffer {
             for (var item : batch) {
                 runningByPartition.merge(item.work().partition(), 1, Integer::sum);
             }
-            boolean leftReady = queue.hasReady();
-            if (leftReady) {
-                workReady.signal();
-            }
-            return new Taken(batch, leftReady);
+            signalOneIfReady();
+            return new Taken(batch, queue.hasReady());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Taken(List.of(), false);
@@ -156,11 +150,16 @@ final class LaneBuffer {
     void wakeOneIfReady() {
         lock.lock();
         try {
-            if (queue.hasReady()) {
-                workReady.signal();
-            }
+            signalOneIfReady();
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Under the lock: wakes one idle worker if some key is ready to run. */
+    private void signalOneIfReady() {
+        if (queue.hasReady()) {
+            workReady.signal();
         }
     }
 
