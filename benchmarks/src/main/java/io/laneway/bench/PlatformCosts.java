@@ -28,6 +28,8 @@ final class PlatformCosts {
     record Snapshot(long takenAtNanos, Map<String, Long> cpuNanos, Map<String, Long> endOffsets) {
     }
 
+    static final String POSTGRES = "PostgreSQL (all backends)";
+
     private PlatformCosts() {
     }
 
@@ -38,7 +40,7 @@ final class PlatformCosts {
             cpu.put(service.name(), ProcessHandle.of(service.pid()).map(PlatformCosts::cpuNanos).orElse(0L));
         }
         // the postmaster forks one backend per connection; the services' pools keep theirs open for the whole run
-        cpu.put("PostgreSQL (all backends)", ProcessHandle.of(platform.infrastructure().postgres().postmasterPid())
+        cpu.put(POSTGRES, ProcessHandle.of(platform.infrastructure().postgres().postmasterPid())
                 .map(postmaster -> cpuNanos(postmaster) + postmaster.descendants().mapToLong(PlatformCosts::cpuNanos).sum())
                 .orElse(0L));
         cpu.put("schema registry", platform.infrastructure().externalProcessIds().stream()
@@ -72,6 +74,12 @@ final class PlatformCosts {
         }
         out.append(String.format("| all | %.1f |%n", all / (double) Math.max(1, units)));
         return out.toString();
+    }
+
+    /** One process's CPU between the snapshots, in ms per unit (0 when it was not measured). */
+    static double millisPerUnit(Snapshot before, Snapshot after, String process, long units) {
+        long spent = after.cpuNanos().getOrDefault(process, 0L) - before.cpuNanos().getOrDefault(process, 0L);
+        return spent / 1e6 / Math.max(1, units);
     }
 
     private static long cpuNanos(ProcessHandle process) {

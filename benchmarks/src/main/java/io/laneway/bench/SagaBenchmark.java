@@ -77,6 +77,7 @@ public final class SagaBenchmark {
 
             String poolBefore = Services.metrics(platform.ports().pool());
             PlatformCosts.Snapshot costsBefore = PlatformCosts.take(platform);
+            PostgresStatements.Snapshot statementsBefore = PostgresStatements.take(platform.infrastructure().postgres());
             long jitBefore = JitActivity.compilerNanos(jvms);
             System.out.printf("measuring: %d orders/s for %d s (open loop) ...%n", RATE, SECONDS);
             List<String> measured = new ArrayList<>();
@@ -96,7 +97,10 @@ public final class SagaBenchmark {
             String lagWhenSent = io.laneway.infra.ConsumerLags.report(platform.infrastructure().kafkaBootstrapServers());
             boolean all = awaitDecided(measured, Duration.ofMinutes(5));
             // from the first measured order to the last outcome: the whole platform's work for these sagas
-            String costs = PlatformCosts.report(costsBefore, PlatformCosts.take(platform), measured.size(), "saga");
+            PlatformCosts.Snapshot costsAfter = PlatformCosts.take(platform);
+            String costs = PlatformCosts.report(costsBefore, costsAfter, measured.size(), "saga") + "\n"
+                    + PostgresStatements.report(statementsBefore, PostgresStatements.take(platform.infrastructure().postgres()), measured.size(),
+                    PlatformCosts.millisPerUnit(costsBefore, costsAfter, PlatformCosts.POSTGRES, measured.size()), "saga");
             tailing = false;
             tail.join(5_000);
             report = report(measured, sendSeconds, all) + "\nConsumer lag when the last order was sent (records; 0 not shown): "

@@ -21,6 +21,12 @@ public final class LocalPostgres implements AutoCloseable {
     public static final String USER = "postgres";
     public static final String PASSWORD = "postgres";
 
+    /**
+     * Set to {@code true} to load {@code pg_stat_statements} (a benchmark that reports where the database's time goes).
+     * Off by default: the module costs a little on every statement, and tests have no use for it.
+     */
+    public static final String STATEMENT_STATS_PROPERTY = "laneway.postgres.statementStats";
+
     private static final AtomicInteger INSTANCES = new AtomicInteger();
 
     private final Path dataDir;
@@ -59,8 +65,15 @@ public final class LocalPostgres implements AutoCloseable {
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("max_prepared_transactions", "0")
-                    // zonky turns durability off by default; Laneway's guarantees (and benchmarks) need it on
-                    .setServerConfig("synchronous_commit", "on");
+                    // zonky turns durability off by default (synchronous_commit=off in its config, and it starts the
+                    // postmaster with -F, which is fsync=off). Laneway's guarantees, and benchmarks that mean anything,
+                    // need both on; a -c option given after -F wins, and pg_settings shows fsync=on.
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("fsync", "on");
+            if (Boolean.getBoolean(STATEMENT_STATS_PROPERTY)) {
+                builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                        .setServerConfig("pg_stat_statements.track_utility", "on"); // COMMIT, SAVEPOINT and friends count too
+            }
             if (port > 0) {
                 builder.setPort(port);
             }

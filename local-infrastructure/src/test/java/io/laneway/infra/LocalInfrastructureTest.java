@@ -42,6 +42,21 @@ class LocalInfrastructureTest {
         }
     }
 
+    /** zonky starts PostgreSQL with fsync and synchronous commit off; a commit here must survive a power cut. */
+    @Test
+    void postgresFlushesEveryCommitToDisk() throws Exception {
+        var props = infra.datasourceProperties("infra_test");
+        try (var connection = DriverManager.getConnection(props.get("spring.datasource.url"), LocalPostgres.USER, LocalPostgres.PASSWORD);
+             var rs = connection.createStatement().executeQuery(
+                     "select name, setting from pg_settings where name in ('fsync', 'synchronous_commit') order by name")) {
+            Map<String, String> settings = new java.util.TreeMap<>();
+            while (rs.next()) {
+                settings.put(rs.getString(1), rs.getString(2));
+            }
+            assertThat(settings).containsEntry("fsync", "on").containsEntry("synchronous_commit", "on");
+        }
+    }
+
     @Test
     void postgresStopsAndStartsAgainOnTheSamePortWithItsData() throws Exception {
         try (LocalPostgres postgres = LocalPostgres.start(FreePorts.next(), java.nio.file.Path.of("target", "pg-restart"))) {
