@@ -252,7 +252,7 @@ public final class PoolBenchmark {
                 .append(String.format("%.0f", Machine.totalMemoryGiB())).append(" GiB. Command: `bench/pool` (")
                 .append(RECORDS).append(" envelopes, the first ").append(WARMUP_RECORDS)
                 .append(" of them each contender's untimed JIT warm-up, ").append(KEYS).append(" keys, ").append(WORK_MILLIS)
-                .append(" ms simulated work, ").append(PARTITIONS).append(" partitions; broker as its own process, PostgreSQL 17 synchronous_commit=on).\n\n")
+                .append(" ms simulated work, ").append(PARTITIONS).append(" partitions; broker as its own process, PostgreSQL 17 with fsync and synchronous_commit on).\n\n")
                 .append("| contender | envelopes/s | Laneway / this | duplicate effects |\n|---|---|---|---|\n");
         for (Result r : results) {
             table.append(String.format("| %s | %,.0f | %.2fx | %d |%n", r.name(), r.perSecond(), pool.perSecond() / r.perSecond(),

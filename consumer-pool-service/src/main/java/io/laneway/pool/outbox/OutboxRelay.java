@@ -23,6 +23,7 @@ import io.laneway.contracts.outbox.OutboxPosition;
 import io.laneway.contracts.serde.AvroRegistryDeserializer;
 import io.laneway.contracts.serde.AvroRegistrySerializer;
 import io.laneway.pool.processing.OutboxChannel;
+import io.laneway.pool.processing.RelayWakeups;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -62,8 +63,9 @@ import org.springframework.stereotype.Component;
  *     publishing them again. Consumers reading committed records see every event once.</li>
  * <li><b>Off switch:</b> {@code laneway.pool.outbox.relay-enabled=false} leaves rows in the table (another
  *     deployment relays them, or a benchmark measures the transaction alone).</li>
- * <li><b>Low latency:</b> committing batches NOTIFY the relay's LISTEN connection (any replica); a 500 ms
- *     poll is only the fallback.</li>
+ * <li><b>Low latency:</b> a committing batch wakes the relay: directly when the relay runs in the same JVM, by a
+ *     NOTIFY to its LISTEN connection from any other replica ({@link RelayWakeups}); a 500 ms poll is only the
+ *     fallback.</li>
  * </ul>
  */
 @Component
@@ -75,6 +77,7 @@ public class OutboxRelay implements SmartLifecycle {
     private static final int BATCH = 1000;
 
     private final DataSource dataSource;
+    private final RelayWakeups wakeups;
     private final String bootstrapServers;
     private final String configuredTransactionalId;
     private String transactionalId;
@@ -89,7 +92,7 @@ public class OutboxRelay implements SmartLifecycle {
     private volatile long pending;
     private Thread worker;
 
-    public OutboxRelay(DataSource dataSource, @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
+    public OutboxRelay(DataSource dataSource, RelayWakeups wakeups, @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
                        @Value("${laneway.pool.outbox.transactional-id:}") String transactionalId,
                        @Value("${laneway.pool.outbox.linger:20ms}") Duration linger,
                        @Value("${laneway.schema-registry.url}") String registryUrl,
@@ -98,6 +101,7 @@ public class OutboxRelay implements SmartLifecycle {
         positionReader.configure(Map.of(AvroRegistrySerializer.REGISTRY_URL, registryUrl,
                 AvroRegistryDeserializer.SPECIFIC_READER, "true"), false);
         this.dataSource = dataSource;
+        this.wakeups = wakeups;
         this.bootstrapServers = bootstrapServers;
         this.configuredTransactionalId = transactionalId;
         this.linger = linger;
@@ -142,17 +146,65 @@ public class OutboxRelay implements SmartLifecycle {
         try (Producer<String, byte[]> producer = transactionalProducer(); Connection work = dataSource.getConnection()) {
             producer.initTransactions(); // fences any older relay still holding this transactional id
             deleteAlreadyPublished(work);
-            while (running) {
-                int relayed = relayBatch(work, producer);
-                if (relayed < BATCH) {
-                    var woken = notifications.getNotifications(500); // sleeps until a commit notifies, or 500 ms
-                    if (woken != null && woken.length > 0 && linger.toMillis() > 0) {
+            NotificationListener listener = new NotificationListener(notifications);
+            wakeups.localRelayLeads(true); // from now on this JVM's commits wake the relay directly, without NOTIFY
+            try {
+                while (running) {
+                    listener.throwIfBroken();
+                    int relayed = relayBatch(work, producer);
+                    if (relayed < BATCH && wakeups.await(500) && linger.toMillis() > 0) { // a commit, or 500 ms
                         // let a few more commits land: one Kafka transaction (and its markers on every partition it
                         // touched) per handful of rows costs the broker far less than one per row
                         Thread.sleep(linger.toMillis());
                     }
                 }
+            } finally {
+                wakeups.localRelayLeads(false);
+                listener.stop();
             }
+        }
+    }
+
+    /**
+     * Waits for the NOTIFYs of commits in other replicas on the lock's connection (a thread of its own, since the
+     * relay also waits for this JVM's commits) and wakes the relay. If that connection breaks, the lock is gone too,
+     * so the relay stops leading.
+     */
+    private final class NotificationListener {
+        private final PGConnection connection;
+        private final Thread thread;
+        private volatile boolean stopped;
+        private volatile SQLException broken;
+
+        NotificationListener(PGConnection connection) {
+            this.connection = connection;
+            this.thread = Thread.ofPlatform().name("outbox-listen").daemon().start(this::listen);
+        }
+
+        private void listen() {
+            try {
+                while (!stopped) {
+                    var received = connection.getNotifications(500);
+                    if (received != null && received.length > 0) {
+                        wakeups.wake();
+                    }
+                }
+            } catch (SQLException e) {
+                broken = e;
+                wakeups.wake();
+            }
+        }
+
+        void throwIfBroken() throws SQLException {
+            if (broken != null) {
+                throw broken;
+            }
+        }
+
+        /** Returns once the thread is done with the connection, so the caller may close it. */
+        void stop() throws InterruptedException {
+            stopped = true;
+            thread.join(2_000);
         }
     }
 

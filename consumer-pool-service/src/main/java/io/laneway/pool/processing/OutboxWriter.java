@@ -11,17 +11,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * Serializes events to the Confluent wire format (registering the schema under {@code <topic>-value}) and
- * writes a batch's outbox rows in one statement, inside the batch transaction; then notifies the relay
- * (LISTEN/NOTIFY reaches relays in every replica, delivered only if the transaction commits).
+ * writes a batch's outbox rows in one statement, inside the batch transaction; the relay is woken once the transaction
+ * commits ({@link RelayWakeups}).
  */
 @Component
 public class OutboxWriter {
 
     private final AvroRegistrySerializer<SpecificRecord> serializer = new AvroRegistrySerializer<>();
     private final JdbcTemplate jdbc;
+    private final RelayWakeups wakeups;
 
-    public OutboxWriter(JdbcTemplate jdbc, @Value("${laneway.schema-registry.url}") String registryUrl) {
+    public OutboxWriter(JdbcTemplate jdbc, RelayWakeups wakeups, @Value("${laneway.schema-registry.url}") String registryUrl) {
         this.jdbc = jdbc;
+        this.wakeups = wakeups;
         serializer.configure(Map.of(AvroRegistrySerializer.REGISTRY_URL, registryUrl), false);
     }
 
@@ -41,6 +43,6 @@ public class OutboxWriter {
                     ps.setBytes(3, row.payload());
                     ps.setString(4, row.traceId());
                 });
-        jdbc.execute("select pg_notify('" + OutboxChannel.NAME + "', '')");
+        wakeups.afterCommitOf(jdbc);
     }
 }
