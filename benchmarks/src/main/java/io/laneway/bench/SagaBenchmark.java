@@ -57,6 +57,9 @@ public final class SagaBenchmark {
 
     public static void main(String[] args) throws Exception {
         System.setProperty("laneway.platform.jvmArgs", SERVICE_JVM_ARGS);
+        // where PostgreSQL's time goes, per saga (pg_stat_statements, as most production servers run it); =false to leave it out
+        System.setProperty(io.laneway.infra.LocalPostgres.STATEMENT_STATS_PROPERTY,
+                System.getProperty(io.laneway.infra.LocalPostgres.STATEMENT_STATS_PROPERTY, "true"));
         Path root = Path.of(System.getProperty("laneway.home", ".")).toAbsolutePath().normalize();
         Path runDir = root.resolve("benchmarks/target/saga-run");
         List<String> quiet = List.of("--logging.level.io.laneway=WARN");
