@@ -15,8 +15,9 @@ import io.laneway.infra.LocalPostgres;
 
 /**
  * Where PostgreSQL's time goes between two moments, per unit of work: the statements {@code pg_stat_statements}
- * counted (calls and execution time per unit, heaviest first), transactions, statements and WAL per unit. Needs the module loaded ({@link LocalPostgres#STATEMENT_STATS_PROPERTY}); without it, {@link #take} returns
- * {@code null} and the report says so. The figures are the server's own: execution time includes waiting for row locks
+ * counted (calls and execution time per unit, heaviest and most frequent first), transactions, statements and WAL per
+ * unit, and the server's durability settings. Needs the module loaded ({@link LocalPostgres#STATEMENT_STATS_PROPERTY});
+ * without it, {@link #take} returns {@code null} and the report says so. Execution time includes waiting for row locks
  * and leaves out parsing, planning, the wire protocol and commits, so it is printed beside the backends' CPU, not as it.
  */
 final class PostgresStatements {

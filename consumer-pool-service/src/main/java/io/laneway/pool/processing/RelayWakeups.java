@@ -3,6 +3,8 @@ package io.laneway.pool.processing;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -33,6 +35,14 @@ public class RelayWakeups {
     /** At most one permit: many commits while the relay works wake it once. */
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean localRelayLeads;
+    private final Counter directly;
+    private final Counter notified;
+
+    public RelayWakeups(MeterRegistry meters) {
+        // how committing transactions reached the relay: all "notify" on a leader's pool means the relay is elsewhere
+        this.directly = meters.counter("laneway.outbox.wakeups", "via", "in-process");
+        this.notified = meters.counter("laneway.outbox.wakeups", "via", "notify");
+    }
 
     /**
      * Called inside the transaction that wrote outbox rows: wakes the local relay after the commit, or NOTIFYs the
@@ -40,6 +50,7 @@ public class RelayWakeups {
      */
     public void afterCommitOf(JdbcTemplate currentTransaction) {
         if (localRelayLeads && TransactionSynchronizationManager.isSynchronizationActive()) {
+            directly.increment();
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
@@ -47,6 +58,7 @@ public class RelayWakeups {
                 }
             });
         } else {
+            notified.increment();
             currentTransaction.execute("select pg_notify('" + OutboxChannel.NAME + "', '')");
         }
     }

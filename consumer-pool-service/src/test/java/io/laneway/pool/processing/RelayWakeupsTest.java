@@ -39,7 +39,8 @@ class RelayWakeupsTest extends PoolIntegrationTest {
     TransactionTemplate transactions;
 
     /** Not the application's bean: the running relay keeps its own state. */
-    private final RelayWakeups wakeups = new RelayWakeups();
+    private final io.micrometer.core.instrument.MeterRegistry meters = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+    private final RelayWakeups wakeups = new RelayWakeups(meters);
     private Connection listener;
     /** The backends the transactions under test ran on. */
     private final java.util.Set<Integer> backends = new java.util.HashSet<>();
@@ -63,6 +64,8 @@ class RelayWakeupsTest extends PoolIntegrationTest {
 
         assertThat(payloadsUpToTheSentinel()).containsExactly("");
         assertThat(wakeups.await(0)).as("nothing to wake in this JVM").isFalse();
+        assertThat(wakeupsVia("notify")).isEqualTo(1);
+        assertThat(wakeupsVia("in-process")).isZero();
     }
 
     @Test
@@ -80,6 +83,8 @@ class RelayWakeupsTest extends PoolIntegrationTest {
 
         assertThat(wakeups.await(0)).as("woken by the commit").isTrue();
         assertThat(payloadsUpToTheSentinel()).as("no NOTIFY: it would serialize commits").isEmpty();
+        assertThat(wakeupsVia("in-process")).isEqualTo(1);
+        assertThat(wakeupsVia("notify")).isZero();
     }
 
     @Test
@@ -105,6 +110,10 @@ class RelayWakeupsTest extends PoolIntegrationTest {
 
         assertThat(wakeups.await(0)).isTrue();
         assertThat(wakeups.await(0)).as("one pass of the relay covers every commit before it").isFalse();
+    }
+
+    private double wakeupsVia(String via) {
+        return meters.counter("laneway.outbox.wakeups", "via", via).count();
     }
 
     /** What {@link OutboxWriter} does after inserting a batch's rows, remembering which backend it ran on. */
