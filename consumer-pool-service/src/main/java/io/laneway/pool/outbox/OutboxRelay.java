@@ -146,7 +146,7 @@ public class OutboxRelay implements SmartLifecycle {
         try (Producer<String, byte[]> producer = transactionalProducer(); Connection work = dataSource.getConnection()) {
             producer.initTransactions(); // fences any older relay still holding this transactional id
             deleteAlreadyPublished(work);
-            NotificationListener listener = new NotificationListener(notifications);
+            NotificationListener listener = new NotificationListener(notifications, wakeups);
             wakeups.localRelayLeads(true); // from now on this JVM's commits wake the relay directly, without NOTIFY
             try {
                 while (running) {
@@ -162,49 +162,6 @@ public class OutboxRelay implements SmartLifecycle {
                 wakeups.localRelayLeads(false);
                 listener.stop();
             }
-        }
-    }
-
-    /**
-     * Waits for the NOTIFYs of commits in other replicas on the lock's connection (a thread of its own, since the
-     * relay also waits for this JVM's commits) and wakes the relay. If that connection breaks, the lock is gone too,
-     * so the relay stops leading.
-     */
-    private final class NotificationListener {
-        private final PGConnection connection;
-        private final Thread thread;
-        private volatile boolean stopped;
-        private volatile SQLException broken;
-
-        NotificationListener(PGConnection connection) {
-            this.connection = connection;
-            this.thread = Thread.ofPlatform().name("outbox-listen").daemon().start(this::listen);
-        }
-
-        private void listen() {
-            try {
-                while (!stopped) {
-                    var received = connection.getNotifications(500);
-                    if (received != null && received.length > 0) {
-                        wakeups.wake();
-                    }
-                }
-            } catch (SQLException e) {
-                broken = e;
-                wakeups.wake();
-            }
-        }
-
-        void throwIfBroken() throws SQLException {
-            if (broken != null) {
-                throw broken;
-            }
-        }
-
-        /** Returns once the thread is done with the connection, so the caller may close it. */
-        void stop() throws InterruptedException {
-            stopped = true;
-            thread.join(2_000);
         }
     }
 
