@@ -90,7 +90,7 @@ public final class IngestBenchmark {
         double routerP99 = 1000 * Figures.histogramQuantileBetween(routerBefore, routerAfter, "http_server_requests_seconds",
                 "uri=\"/v1/messages\"", 0.99);
         double ackP99 = 1000 * Figures.histogramQuantileBetween(routerBefore, routerAfter, "laneway_router_publish_latency_seconds",
-                "lane=\"FAST\"", 0.99);
+                "lane=\"fast\"", 0.99);
 
         System.out.println("raw producer (ProducerPerformance) ...");
         var raw = RawProducerBaseline.run(bootstrap, "bench.raw", 300_000, 1024);
