@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * Publishes a bounded batch of sample messages across the three lanes and prints their progress until
- * every one is COMPLETED (or a deadline passes). Loopback only, stops by itself.
+ * every one is COMPLETED (or a deadline passes), then places a few orders and follows their sagas. Loopback only,
+ * stops by itself.
  */
 final class DemoTraffic {
 
@@ -60,7 +61,7 @@ final class DemoTraffic {
         while (System.nanoTime() < deadline) {
             Map<String, Integer> counts = new LinkedHashMap<>();
             for (String id : ids) {
-                counts.merge(status(id), 1, Integer::sum);
+                counts.merge(messageStatus(id), 1, Integer::sum);
             }
             System.out.println("demo: " + counts);
             if (counts.getOrDefault("COMPLETED", 0) == ids.size()) {
@@ -72,10 +73,53 @@ final class DemoTraffic {
         System.out.println("demo: deadline passed before every message completed");
     }
 
-    private String status(String id) {
+    /**
+     * Places three orders through the router, two for products in stock and one for the sold-out product, and follows
+     * each saga to its outcome in the projection's order view. Returns each order's last status (COMPLETED or CANCELLED
+     * once decided; PLACED or a step's status if the deadline passed first).
+     */
+    Map<String, String> placeOrders(Duration timeout) throws Exception {
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        Map<String, String> lines = new LinkedHashMap<>();
+        lines.put("demo-order-" + run + "-1", DemoCatalog.IN_STOCK);
+        lines.put("demo-order-" + run + "-2", "demo-mug");
+        lines.put("demo-order-" + run + "-3", DemoCatalog.SOLD_OUT);
+        for (var order : lines.entrySet()) {
+            var response = http.send(HttpRequest.newBuilder(URI.create(routerUrl + "/v1/messages"))
+                    .header("Content-Type", "application/json").header("X-API-Key", apiKey)
+                    .POST(HttpRequest.BodyPublishers.ofString(DemoCatalog.placeOrder(order.getKey(), order.getValue(), 2))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 202) {
+                System.out.println("demo: placing order " + order.getKey() + " answered " + response.statusCode() + ": " + response.body());
+            }
+        }
+        System.out.println("demo: placed " + lines.size() + " orders (2 x " + String.join(", 2 x ", lines.values())
+                + "); following their sagas ...");
+        Map<String, String> statuses = new LinkedHashMap<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        do {
+            lines.keySet().forEach(id -> statuses.put(id, orderStatus(id)));
+            if (statuses.values().stream().allMatch(s -> s.equals("COMPLETED") || s.equals("CANCELLED"))) {
+                break;
+            }
+            Thread.sleep(500); // progress display cadence, not synchronisation
+        } while (System.nanoTime() < deadline);
+        statuses.forEach((id, status) -> System.out.println("demo: order " + id + " (" + lines.get(id) + "): " + status
+                + "   " + projectionUrl + "/v1/orders/" + id));
+        return statuses;
+    }
+
+    private String orderStatus(String orderId) {
+        return status(projectionUrl + "/v1/orders/" + orderId);
+    }
+
+    private String messageStatus(String id) {
+        return status(projectionUrl + "/v1/messages/" + id);
+    }
+
+    private String status(String url) {
         try {
-            var response = http.send(HttpRequest.newBuilder(URI.create(projectionUrl + "/v1/messages/" + id))
-                            .header("X-API-Key", apiKey).build(),
+            var response = http.send(HttpRequest.newBuilder(URI.create(url)).header("X-API-Key", apiKey).build(),
                     HttpResponse.BodyHandlers.ofString());
             Matcher m = STATUS.matcher(response.body());
             return response.statusCode() == 200 && m.find() ? m.group(1) : "UNKNOWN";

@@ -2,8 +2,12 @@ package io.laneway.launcher;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
+
+import io.laneway.infra.LocalPostgres;
 
 /**
  * {@code ./laneway [--demo]}: the whole platform on this machine, until Ctrl-C.
@@ -17,7 +21,7 @@ public final class LanewayLauncher {
     public static void main(String[] args) throws Exception {
         List<String> options = List.of(args);
         if (options.contains("--help")) {
-            System.out.println("usage: ./laneway [--demo]   (--demo publishes sample traffic and shows its progress)");
+            System.out.println("usage: ./laneway [--demo]   (--demo publishes sample messages and three orders and follows them to their outcome)");
             return;
         }
         Path root = repositoryRoot();
@@ -32,9 +36,12 @@ public final class LanewayLauncher {
             System.out.println("Stopped. No process left behind.");
             stopped.countDown();
         }, "laneway-shutdown"));
+        DemoCatalog.stock(platform.infrastructure().postgres().jdbcUrl(Platform.POOL_DATABASE), LocalPostgres.USER, LocalPostgres.PASSWORD);
         printWhereEverythingListens(platform, (System.nanoTime() - started) / 1_000_000);
         if (options.contains("--demo")) {
-            new DemoTraffic(platform.routerUrl(), platform.projectionUrl(), platform.apiKey()).run(60);
+            DemoTraffic demo = new DemoTraffic(platform.routerUrl(), platform.projectionUrl(), platform.apiKey());
+            demo.run(60);
+            demo.placeOrders(Duration.ofSeconds(60));
         }
         System.out.println("Press Ctrl-C to stop.");
         stopped.await();
@@ -61,9 +68,16 @@ public final class LanewayLauncher {
                        -H 'X-API-Key: %s' -d '{"type":"demo.greet","priority":"high","payload":{"name":"Ada"}}'
                   curl -s http://127.0.0.1:%d/v1/messages/<id> -H 'X-API-Key: %s'
 
+                An order (the saga: stock, payment, shipping), for a product of the demo stock (%s):
+                  curl -s -XPOST http://127.0.0.1:%d/v1/messages -H 'Content-Type: application/json' \
+                       -H 'X-API-Key: %s' -d '%s'
+                  curl -s http://127.0.0.1:%d/v1/orders/order-1 -H 'X-API-Key: %s'
+
                 """, millis, p.router(), p.pool(), p.saga(), p.projection(), infra.kafkaBootstrapServers(),
                 infra.postgres().jdbcUrl(Platform.POOL_DATABASE), infra.schemaRegistryUrl(), "3.3.3",
-                platform.apiKey(), p.router(), platform.apiKey(), p.projection(), platform.apiKey());
+                platform.apiKey(), p.router(), platform.apiKey(), p.projection(), platform.apiKey(),
+                DemoCatalog.PRODUCTS.stream().map(d -> d.sku() + " " + d.units()).collect(Collectors.joining(", ")),
+                p.router(), platform.apiKey(), DemoCatalog.placeOrder("order-1", DemoCatalog.IN_STOCK, 2), p.projection(), platform.apiKey());
     }
 
     /** The folder holding the reactor pom and the service modules (the launcher runs from a checkout). */

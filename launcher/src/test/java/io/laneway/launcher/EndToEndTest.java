@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -17,6 +18,7 @@ import io.laneway.contracts.registry.SchemaRegistryClient;
 import io.laneway.contracts.serde.AvroRegistryDeserializer;
 import io.laneway.contracts.serde.AvroRegistrySerializer;
 import io.laneway.infra.Await;
+import io.laneway.infra.LocalPostgres;
 import io.laneway.infra.TopicContents;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.admin.Admin;
@@ -103,5 +105,18 @@ class EndToEndTest {
             }
         }
         assertThat(nonEmpty).contains("laneway.lane.fast", "laneway.lifecycle");
+    }
+
+    @Test
+    @Order(3)
+    void withTheDemoStockAnOrderCompletesAndOneForASoldOutProductIsCancelled() throws Exception {
+        String jdbcUrl = platform.infrastructure().postgres().jdbcUrl(Platform.POOL_DATABASE);
+        DemoCatalog.stock(jdbcUrl, LocalPostgres.USER, LocalPostgres.PASSWORD);
+        DemoCatalog.stock(jdbcUrl, LocalPostgres.USER, LocalPostgres.PASSWORD); // a second start's stocking changes nothing
+
+        Map<String, String> outcomes = new DemoTraffic(platform.routerUrl(), platform.projectionUrl(), platform.apiKey())
+                .placeOrders(Duration.ofSeconds(60));
+
+        assertThat(outcomes.values()).containsExactly("COMPLETED", "COMPLETED", "CANCELLED");
     }
 }

@@ -110,6 +110,21 @@ class PublishEndpointTest extends RouterIntegrationTest {
     }
 
     @Test
+    void aMalformedOrderIsRefusedAtTheDoorInsteadOfDeadLetteredLater() throws Exception {
+        Map<TopicPartition, Long> before = endOffsets();
+
+        var malformed = post("{\"type\":\"order.place\",\"payload\":{\"orderId\":\"o-1\",\"customerId\":\"c-1\","
+                + "\"lines\":[{\"sku\":\"sku-1\",\"quantity\":\"two\",\"unitPriceCents\":990}]}}");
+        var noCustomer = post("{\"type\":\"order.place\",\"payload\":{\"orderId\":\"o-2\",\"lines\":[]}}");
+
+        assertProblem(malformed, 422, "$.lines[0].quantity: expected an int, got \\\"two\\\"");
+        assertProblem(noCustomer, 422, "$.customerId: required string is missing");
+        assertThat(endOffsets()).isEqualTo(before);
+        assertThat(post("{\"type\":\"order.place\",\"payload\":{\"orderId\":\"o-3\",\"customerId\":\"c-1\","
+                + "\"lines\":[{\"sku\":\"sku-1\",\"quantity\":2,\"unitPriceCents\":990}]}}").statusCode()).isEqualTo(202);
+    }
+
+    @Test
     void aTypeOrderedByAPayloadFieldRefusesAPayloadWithoutIt() throws Exception {
         Map<TopicPartition, Long> before = endOffsets();
 
