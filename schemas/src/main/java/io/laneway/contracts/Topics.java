@@ -2,6 +2,7 @@ package io.laneway.contracts;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import io.laneway.contracts.envelope.Lane;
 
@@ -56,6 +57,19 @@ public final class Topics {
             case HEAVY -> "heavy";
             case LONG_RUNNING -> "long-running";
         };
+    }
+
+    /**
+     * The lane a person named, in either spelling they meet: {@code fast} / {@code long-running} (metrics, dead
+     * letters) or {@code FAST} / {@code LONG_RUNNING} (the router's answers, message status); empty if none.
+     */
+    public static Optional<Lane> laneNamed(String name) {
+        for (Lane lane : Lane.values()) {
+            if (lane.name().equalsIgnoreCase(name) || laneName(lane).equalsIgnoreCase(name)) {
+                return Optional.of(lane);
+            }
+        }
+        return Optional.empty();
     }
 
     public static java.util.List<String> retryTiers() {

@@ -66,6 +66,16 @@ class PoisonAndReplayTest extends PoolIntegrationTest {
 
         RestClient api = RestClient.create("http://127.0.0.1:" + port);
         long id = deadLetterId(poison.getId());
+        for (String lane : List.of("fast", "FAST")) { // as metrics name it, as the router's answer does
+            assertThat(api.get().uri("/v1/dead-letters?type=test.poison&lane={lane}", lane).header("X-API-Key", ADMIN_KEY).retrieve()
+                    .body(String.class)).as("listed by lane %s", lane).contains(poison.getId());
+        }
+        assertThat(api.get().uri("/v1/dead-letters?type=test.poison&lane=LONG_RUNNING").header("X-API-Key", ADMIN_KEY).retrieve()
+                .body(String.class)).doesNotContain(poison.getId());
+        var noSuchLane = api.get().uri("/v1/dead-letters?lane=slow").header("X-API-Key", ADMIN_KEY).retrieve()
+                .onStatus(s -> true, (rq, rs) -> { }).toEntity(String.class);
+        assertThat(noSuchLane.getStatusCode().value()).as("an unknown lane is a mistake, not an empty page").isEqualTo(400);
+        assertThat(noSuchLane.getBody()).contains("use fast, heavy or long-running");
         assertThat(api.post().uri("/v1/dead-letters/{id}/replay", id).retrieve().onStatus(s -> true, (rq, rs) -> { })
                 .toBodilessEntity().getStatusCode().value()).as("no credentials").isEqualTo(401);
         assertThat(api.post().uri("/v1/dead-letters/{id}/replay", id).header("X-API-Key", READER_KEY).retrieve()

@@ -90,6 +90,26 @@ class OrderParticipantsTest extends PoolIntegrationTest {
     }
 
     @Test
+    void aNegativeQuantityNeitherPlacesAnOrderNorAddsStock() {
+        String sku = "sku-n-" + UUID.randomUUID();
+        jdbc.sql("insert into stock (sku, available) values (?, 4)").param(sku).update();
+        String placed = "order-" + UUID.randomUUID();
+        String reserved = "order-" + UUID.randomUUID();
+
+        command("order.place", placed, "{\"orderId\":\"" + placed + "\",\"customerId\":\"c-9\",\"lines\":[{\"sku\":\"" + sku
+                + "\",\"quantity\":-3,\"unitPriceCents\":150}]}");
+        command("order.reserve-stock", reserved, "{\"orderId\":\"" + reserved + "\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":-3}]}");
+
+        await("the placed order dead-lettered", () -> jdbc.sql("select count(*) from dead_letter where error_message like ?")
+                .param("%order " + placed + "%").query(Long.class).single() == 1);
+        await("the reservation's answer", () -> events(reserved).size() == 1);
+        assertThat(events(reserved)).containsExactly("StockRejected");
+        assertThat(events(placed)).as("no saga started").isEmpty();
+        assertThat(jdbc.sql("select count(*) from shop_order where order_id = ?").param(placed).query(Long.class).single()).isZero();
+        assertThat(available(sku)).isEqualTo(4);
+    }
+
+    @Test
     void stockTakenByAnotherOrderWhileAReservationWaitsForItsRowRefusesTheOrderAndTakesNothing() throws Exception {
         String sku = "sku-last-" + UUID.randomUUID();
         jdbc.sql("insert into stock (sku, available) values (?, 1)").param(sku).update();

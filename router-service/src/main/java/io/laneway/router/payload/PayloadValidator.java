@@ -1,5 +1,6 @@
 package io.laneway.router.payload;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -12,8 +13,15 @@ import tools.jackson.databind.JsonNode;
  * Checks a JSON payload against the Avro schema of its type and lists every violation with its path
  * (e.g. {@code $.lines[2].quantity: expected int, got "two"}). Pure. Fields with a default or a null branch
  * may be left out; fields the schema does not know are refused (a typo should not pass silently).
+ *
+ * <p>Avro types say nothing about ranges, so two properties of the schema, which Avro keeps and ignores, carry them:
+ * {@code {"type": "int", "minimum": 1}} on a number and {@code {"type": "array", ..., "minItems": 1}} on an array
+ * (named as in JSON Schema).
  */
 public final class PayloadValidator {
+
+    private static final String MINIMUM = "minimum";
+    private static final String MIN_ITEMS = "minItems";
 
     private PayloadValidator() {
     }
@@ -67,6 +75,9 @@ public final class PayloadValidator {
                     found.add(path + ": expected an array, got " + describe(node));
                     return;
                 }
+                if (schema.getObjectProp(MIN_ITEMS) instanceof Number min && node.size() < min.longValue()) {
+                    found.add(path + ": needs at least " + min + (min.longValue() == 1 ? " item" : " items") + ", got " + node.size());
+                }
                 for (int i = 0; i < node.size(); i++) {
                     check(node.get(i), schema.getElementType(), path + "[" + i + "]", found);
                 }
@@ -84,17 +95,37 @@ public final class PayloadValidator {
                 }
             }
             case STRING, BYTES, FIXED -> expect(node.isString(), "a string", node, path, found);
-            case INT -> expect(node.isIntegralNumber() && node.canConvertToInt(), "an int", node, path, found);
-            case LONG -> expect(node.isIntegralNumber() && node.canConvertToLong(), "a long", node, path, found);
-            case FLOAT, DOUBLE -> expect(node.isNumber(), "a number", node, path, found);
+            case INT -> {
+                if (expect(node.isIntegralNumber() && node.canConvertToInt(), "an int", node, path, found)) {
+                    checkMinimum(node, schema, path, found);
+                }
+            }
+            case LONG -> {
+                if (expect(node.isIntegralNumber() && node.canConvertToLong(), "a long", node, path, found)) {
+                    checkMinimum(node, schema, path, found);
+                }
+            }
+            case FLOAT, DOUBLE -> {
+                if (expect(node.isNumber(), "a number", node, path, found)) {
+                    checkMinimum(node, schema, path, found);
+                }
+            }
             case BOOLEAN -> expect(node.isBoolean(), "true or false", node, path, found);
             case NULL -> expect(node.isNull(), "null", node, path, found);
         }
     }
 
-    private static void expect(boolean ok, String what, JsonNode node, String path, List<String> found) {
+    /** Adds a violation unless {@code ok}; returns {@code ok}. */
+    private static boolean expect(boolean ok, String what, JsonNode node, String path, List<String> found) {
         if (!ok) {
             found.add(path + ": expected " + what + ", got " + describe(node));
+        }
+        return ok;
+    }
+
+    private static void checkMinimum(JsonNode node, Schema schema, String path, List<String> found) {
+        if (schema.getObjectProp(MINIMUM) instanceof Number min && node.decimalValue().compareTo(new BigDecimal(min.toString())) < 0) {
+            found.add(path + ": must be at least " + min + ", got " + describe(node));
         }
     }
 

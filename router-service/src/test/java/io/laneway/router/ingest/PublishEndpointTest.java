@@ -116,9 +116,13 @@ class PublishEndpointTest extends RouterIntegrationTest {
         var malformed = post("{\"type\":\"order.place\",\"payload\":{\"orderId\":\"o-1\",\"customerId\":\"c-1\","
                 + "\"lines\":[{\"sku\":\"sku-1\",\"quantity\":\"two\",\"unitPriceCents\":990}]}}");
         var noCustomer = post("{\"type\":\"order.place\",\"payload\":{\"orderId\":\"o-2\",\"lines\":[]}}");
+        var negative = post("{\"type\":\"order.place\",\"payload\":{\"orderId\":\"o-4\",\"customerId\":\"c-1\","
+                + "\"lines\":[{\"sku\":\"sku-1\",\"quantity\":-3,\"unitPriceCents\":990}]}}");
 
         assertProblem(malformed, 422, "$.lines[0].quantity: expected an int, got \\\"two\\\"");
         assertProblem(noCustomer, 422, "$.customerId: required string is missing");
+        assertThat(noCustomer.body()).contains("$.lines: needs at least 1 item, got 0");
+        assertProblem(negative, 422, "$.lines[0].quantity: must be at least 1, got -3");
         assertThat(endOffsets()).isEqualTo(before);
         assertThat(post("{\"type\":\"order.place\",\"payload\":{\"orderId\":\"o-3\",\"customerId\":\"c-1\","
                 + "\"lines\":[{\"sku\":\"sku-1\",\"quantity\":2,\"unitPriceCents\":990}]}}").statusCode()).isEqualTo(202);

@@ -43,4 +43,31 @@ class PayloadValidatorTest {
             assertThat(violations).containsExactly(expected);
         }
     }
+
+    private static final Schema RANGES = new Schema.Parser().parse("""
+            {"type":"record","name":"Ranges","fields":[
+              {"name":"quantity","type":{"type":"int","minimum":1}},
+              {"name":"cents","type":{"type":"long","minimum":0}},
+              {"name":"ratio","type":{"type":"double","minimum":0.5}},
+              {"name":"lines","type":{"type":"array","items":"string","minItems":1}}
+            ]}""");
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            // case                  | payload                                                            | violations
+            "at the bounds           | {\"quantity\":1,\"cents\":0,\"ratio\":0.5,\"lines\":[\"a\"]}         | ",
+            "int below its minimum   | {\"quantity\":0,\"cents\":0,\"ratio\":0.5,\"lines\":[\"a\"]}         | $.quantity: must be at least 1, got 0",
+            "long below its minimum  | {\"quantity\":1,\"cents\":-5,\"ratio\":0.5,\"lines\":[\"a\"]}        | $.cents: must be at least 0, got -5",
+            "double below            | {\"quantity\":1,\"cents\":0,\"ratio\":0.49,\"lines\":[\"a\"]}        | $.ratio: must be at least 0.5, got 0.49",
+            "empty array             | {\"quantity\":1,\"cents\":0,\"ratio\":0.5,\"lines\":[]}              | $.lines: needs at least 1 item, got 0",
+            "wrong type: no range    | {\"quantity\":\"-1\",\"cents\":0,\"ratio\":0.5,\"lines\":[\"a\"]}    | $.quantity: expected an int, got \"-1\"",
+    })
+    void minimumAndMinItemsInTheSchemaBoundNumbersAndArrays(String name, String payload, String expected) {
+        var violations = PayloadValidator.violations(JsonMapper.builder().build().readTree(payload), RANGES);
+        if (expected == null) {
+            assertThat(violations).isEmpty();
+        } else {
+            assertThat(violations).containsExactly(expected);
+        }
+    }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import io.laneway.contracts.Topics;
 import io.laneway.pool.deadletter.DeadLetter;
 import io.laneway.pool.deadletter.DeadLetterRepository;
 import org.springframework.data.domain.Page;
@@ -65,7 +66,7 @@ class DeadLetterController {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "page must be >= 0 and size between 1 and 500");
         }
         DeadLetter.Status wanted = status.equalsIgnoreCase("ANY") ? null : parseStatus(status);
-        Page<DeadLetter> found = deadLetters.find(wanted, type, lane, fingerprint, errorClass, PageRequest.of(page, size));
+        Page<DeadLetter> found = deadLetters.find(wanted, type, laneFilter(lane), fingerprint, errorClass, PageRequest.of(page, size));
         return new ListPage(found.map(Summary::of).getContent(), page, size, found.getTotalElements());
     }
 
@@ -99,9 +100,21 @@ class DeadLetterController {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
                     "Name at least one of type, lane, fingerprint, errorClass: replaying every dead letter at once is rarely meant.");
         }
-        List<Long> ids = operations.replayMatching(filter.type(), filter.lane(), filter.fingerprint(), filter.errorClass(), limit,
+        List<Long> ids = operations.replayMatching(filter.type(), laneFilter(filter.lane()), filter.fingerprint(), filter.errorClass(), limit,
                 who.getName(), filter.reason());
         return Map.of("replayed", ids.size(), "ids", ids);
+    }
+
+    /**
+     * Dead letters store the lane as metrics name it ({@code fast}); the router's answers say {@code FAST}. Either
+     * finds the same letters, and a lane that does not exist is an error, not an empty page.
+     */
+    private static String laneFilter(String lane) {
+        if (lane == null) {
+            return null;
+        }
+        return Topics.laneNamed(lane).map(Topics::laneName).orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                "lane '" + lane + "' does not exist: use fast, heavy or long-running"));
     }
 
     private static DeadLetter.Status parseStatus(String status) {

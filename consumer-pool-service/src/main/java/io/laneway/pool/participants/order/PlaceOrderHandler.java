@@ -26,6 +26,13 @@ public class PlaceOrderHandler implements EnvelopeHandler<Payloads.PlaceOrder> {
         if (order.lines() == null || order.lines().isEmpty()) {
             throw new NonRetryableProcessingException("An order needs at least one line");
         }
+        // the router refuses these at the door (the payload schema's minimums); this guards every other way in
+        for (Payloads.Line line : order.lines()) {
+            if (line.quantity() < 1 || line.unitPriceCents() < 0) {
+                throw new NonRetryableProcessingException("Line " + line.sku() + " of order " + order.orderId() + ": quantity "
+                        + line.quantity() + " and unit price " + line.unitPriceCents() + " cents; a quantity is at least 1 and a price not negative");
+            }
+        }
         String orderId = order.orderId() != null ? order.orderId() : context.envelope().getId();
         long total = order.lines().stream().mapToLong(l -> l.quantity() * l.unitPriceCents()).sum();
         int inserted = context.jdbc().sql("insert into shop_order (order_id, customer_id, total_cents) values (?, ?, ?) "

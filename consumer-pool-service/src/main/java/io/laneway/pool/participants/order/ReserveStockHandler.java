@@ -54,6 +54,12 @@ public class ReserveStockHandler implements EnvelopeHandler<Payloads.ReserveStoc
         Map<String, Integer> wanted = command.lines().stream()
                 .collect(Collectors.toMap(Payloads.StockLine::sku, Payloads.StockLine::quantity, Integer::sum));
         List<String> skus = wanted.keySet().stream().sorted(Comparator.naturalOrder()).toList();
+        for (String sku : skus) {
+            if (wanted.get(sku) < 1) { // taking a negative quantity would add stock
+                OrderEvents.emit(context, command.orderId(), new StockRejected(wanted.get(sku) + " of " + sku + " wanted: a quantity is at least 1"));
+                return;
+            }
+        }
         // refusals are decided without a lock: reading a committed value is enough to say "not enough"
         for (String sku : skus) {
             Integer available = jdbc.sql("select available from stock where sku = ?").param(sku).query(Integer.class).optional().orElse(null);
