@@ -107,6 +107,13 @@ class PublishEndpointTest extends RouterIntegrationTest {
         assertThat(typo.body()).contains("$.nmae: not a field of Greet").contains("laneway.payload.demo.greet");
         assertThat(endOffsets()).isEqualTo(before);
         assertThat(post("{\"type\":\"demo.greet\",\"payload\":{\"name\":\"Ada\"}}").statusCode()).isEqualTo(202);
+        // every example type a client publishes has its shipped schema
+        Map<TopicPartition, Long> afterTheValidOne = endOffsets();
+        assertProblem(post("{\"type\":\"report.render\",\"payload\":{\"reportId\":\"r1\",\"pages\":\"fifty\"}}"), 422,
+                "$.pages: expected an int");
+        assertProblem(post("{\"type\":\"video.transcode\",\"payload\":{\"videoId\":\"v1\",\"segments\":0,\"segmentMillis\":100}}"),
+                422, "$.segments: must be at least 1, got 0");
+        assertThat(endOffsets()).isEqualTo(afterTheValidOne);
     }
 
     @Test
