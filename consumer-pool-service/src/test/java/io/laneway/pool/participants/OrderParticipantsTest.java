@@ -110,6 +110,18 @@ class OrderParticipantsTest extends PoolIntegrationTest {
     }
 
     @Test
+    void anOrderWhoseTotalDoesNotFitInALongIsRefusedNotWrappedRound() {
+        String order = "order-" + UUID.randomUUID();
+        command("order.place", order, "{\"orderId\":\"" + order + "\",\"customerId\":\"c-9\",\"lines\":[{\"sku\":\"x\",\"quantity\":2,"
+                + "\"unitPriceCents\":" + (Long.MAX_VALUE / 2 + 1) + "}]}");
+
+        await("the order dead-lettered", () -> jdbc.sql("select count(*) from dead_letter where error_message like ?")
+                .param("%order " + order + " does not fit%").query(Long.class).single() == 1);
+        assertThat(jdbc.sql("select count(*) from shop_order where order_id = ?").param(order).query(Long.class).single()).isZero();
+        assertThat(events(order)).isEmpty();
+    }
+
+    @Test
     void stockTakenByAnotherOrderWhileAReservationWaitsForItsRowRefusesTheOrderAndTakesNothing() throws Exception {
         String sku = "sku-last-" + UUID.randomUUID();
         jdbc.sql("insert into stock (sku, available) values (?, 1)").param(sku).update();

@@ -34,7 +34,7 @@ public class PlaceOrderHandler implements EnvelopeHandler<Payloads.PlaceOrder> {
             }
         }
         String orderId = order.orderId() != null ? order.orderId() : context.envelope().getId();
-        long total = order.lines().stream().mapToLong(l -> l.quantity() * l.unitPriceCents()).sum();
+        long total = total(order);
         int inserted = context.jdbc().sql("insert into shop_order (order_id, customer_id, total_cents) values (?, ?, ?) "
                         + "on conflict (order_id) do nothing")
                 .params(orderId, order.customerId(), total).update();
@@ -45,5 +45,18 @@ public class PlaceOrderHandler implements EnvelopeHandler<Payloads.PlaceOrder> {
                 .setLines(order.lines().stream().map(l -> OrderLine.newBuilder().setSku(l.sku()).setQuantity(l.quantity())
                         .setUnitPriceCents(l.unitPriceCents()).build()).toList())
                 .build());
+    }
+
+    /** The order's total in cents; an order too large to count in a long is refused, not wrapped round to a small number. */
+    private static long total(Payloads.PlaceOrder order) {
+        try {
+            long total = 0;
+            for (Payloads.Line line : order.lines()) {
+                total = Math.addExact(total, Math.multiplyExact(line.quantity(), line.unitPriceCents()));
+            }
+            return total;
+        } catch (ArithmeticException e) {
+            throw new NonRetryableProcessingException("The total of order " + order.orderId() + " does not fit in a long of cents");
+        }
     }
 }
