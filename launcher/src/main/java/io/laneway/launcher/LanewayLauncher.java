@@ -69,7 +69,7 @@ public final class LanewayLauncher {
                   curl -s http://127.0.0.1:%d/v1/messages/<id> -H 'X-API-Key: %s'
 
                 An order (the saga: stock, payment, shipping), for a product of the demo stock (%s):
-                  curl -s -XPOST http://127.0.0.1:%d/v1/messages -H 'Content-Type: application/json' \
+                  curl -s -XPOST http://127.0.0.1:%d/v1/messages -H 'Content-Type: application/json' \\
                        -H 'X-API-Key: %s' -d '%s'
                   curl -s http://127.0.0.1:%d/v1/orders/order-1 -H 'X-API-Key: %s'
 

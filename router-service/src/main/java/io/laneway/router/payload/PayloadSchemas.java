@@ -74,7 +74,7 @@ public class PayloadSchemas {
         if (!violations.isEmpty()) {
             String shown = String.join("; ", violations.subList(0, Math.min(SHOWN_VIOLATIONS, violations.size())));
             throw new InvalidRequestException(HttpStatus.UNPROCESSABLE_CONTENT, "Payload does not match its schema",
-                    "The payload of a '" + type + "' message does not match schema " + spec.payloadSchema() + ": " + shown
+                    "The payload of this '" + type + "' message does not match schema " + spec.payloadSchema() + ": " + shown
                             + (violations.size() > SHOWN_VIOLATIONS ? " (and " + (violations.size() - SHOWN_VIOLATIONS) + " more)" : ""));
         }
     }
