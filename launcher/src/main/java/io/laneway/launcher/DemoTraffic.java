@@ -42,9 +42,7 @@ final class DemoTraffic {
                 case 2 -> "{\"type\":\"demo.greet\",\"priority\":\"critical\",\"payload\":{\"name\":\"Critical " + i + "\"}}";
                 default -> "{\"type\":\"demo.greet\",\"orderingKey\":\"customer-" + (i % 7) + "\",\"payload\":{\"name\":\"Guest " + i + "\"}}";
             };
-            var response = http.send(HttpRequest.newBuilder(URI.create(routerUrl + "/v1/messages"))
-                    .header("Content-Type", "application/json").header("X-API-Key", apiKey)
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            var response = publish(body);
             Matcher m = ID.matcher(response.body());
             if (response.statusCode() == 202 && m.find()) {
                 ids.add(m.group(1));
@@ -85,10 +83,7 @@ final class DemoTraffic {
         lines.put("demo-order-" + run + "-2", "demo-mug");
         lines.put("demo-order-" + run + "-3", DemoCatalog.SOLD_OUT);
         for (var order : lines.entrySet()) {
-            var response = http.send(HttpRequest.newBuilder(URI.create(routerUrl + "/v1/messages"))
-                    .header("Content-Type", "application/json").header("X-API-Key", apiKey)
-                    .POST(HttpRequest.BodyPublishers.ofString(DemoCatalog.placeOrder(order.getKey(), order.getValue(), 2))).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            var response = publish(DemoCatalog.placeOrder(order.getKey(), order.getValue(), 2));
             if (response.statusCode() != 202) {
                 System.out.println("demo: placing order " + order.getKey() + " answered " + response.statusCode() + ": " + response.body());
             }
@@ -107,6 +102,12 @@ final class DemoTraffic {
         statuses.forEach((id, status) -> System.out.println("demo: order " + id + " (" + lines.get(id) + "): " + status
                 + "   " + projectionUrl + "/v1/orders/" + id));
         return statuses;
+    }
+
+    private HttpResponse<String> publish(String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(routerUrl + "/v1/messages"))
+                .header("Content-Type", "application/json").header("X-API-Key", apiKey)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private String orderStatus(String orderId) {

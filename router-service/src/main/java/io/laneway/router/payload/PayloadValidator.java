@@ -95,36 +95,24 @@ public final class PayloadValidator {
                 }
             }
             case STRING, BYTES, FIXED -> expect(node.isString(), "a string", node, path, found);
-            case INT -> {
-                if (expect(node.isIntegralNumber() && node.canConvertToInt(), "an int", node, path, found)) {
-                    checkMinimum(node, schema, path, found);
-                }
-            }
-            case LONG -> {
-                if (expect(node.isIntegralNumber() && node.canConvertToLong(), "a long", node, path, found)) {
-                    checkMinimum(node, schema, path, found);
-                }
-            }
-            case FLOAT, DOUBLE -> {
-                if (expect(node.isNumber(), "a number", node, path, found)) {
-                    checkMinimum(node, schema, path, found);
-                }
-            }
+            case INT -> expectNumber(node.isIntegralNumber() && node.canConvertToInt(), "an int", node, schema, path, found);
+            case LONG -> expectNumber(node.isIntegralNumber() && node.canConvertToLong(), "a long", node, schema, path, found);
+            case FLOAT, DOUBLE -> expectNumber(node.isNumber(), "a number", node, schema, path, found);
             case BOOLEAN -> expect(node.isBoolean(), "true or false", node, path, found);
             case NULL -> expect(node.isNull(), "null", node, path, found);
         }
     }
 
-    /** Adds a violation unless {@code ok}; returns {@code ok}. */
-    private static boolean expect(boolean ok, String what, JsonNode node, String path, List<String> found) {
+    private static void expect(boolean ok, String what, JsonNode node, String path, List<String> found) {
         if (!ok) {
             found.add(path + ": expected " + what + ", got " + describe(node));
         }
-        return ok;
     }
 
-    private static void checkMinimum(JsonNode node, Schema schema, String path, List<String> found) {
-        if (schema.getObjectProp(MINIMUM) instanceof Number min && node.decimalValue().compareTo(new BigDecimal(min.toString())) < 0) {
+    /** A number of the right type is then held to the schema's {@code minimum}, if it has one. */
+    private static void expectNumber(boolean ok, String what, JsonNode node, Schema schema, String path, List<String> found) {
+        expect(ok, what, node, path, found);
+        if (ok && schema.getObjectProp(MINIMUM) instanceof Number min && node.decimalValue().compareTo(new BigDecimal(min.toString())) < 0) {
             found.add(path + ": must be at least " + min + ", got " + describe(node));
         }
     }
