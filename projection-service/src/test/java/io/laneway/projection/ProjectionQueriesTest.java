@@ -156,6 +156,21 @@ class ProjectionQueriesTest {
 
     @Test
     @Order(3)
+    void anOrderIsShownToTheClientThatPlacedItAndToOperatorsOnly() {
+        for (ProjectionInstance instance : List.of(first, second)) { // half the keys are relayed to the other instance
+            for (String others : events.othersOrderIds) {
+                HttpResponse<String> asReader = instance.get("/v1/orders/" + others);
+                assertThat(asReader.statusCode()).as("another client's order %s: %s", others, asReader.body()).isEqualTo(404);
+                assertThat(asReader.body()).as("no trace of it").doesNotContain("c-other").doesNotContain("totalCents");
+                HttpResponse<String> asOperator = instance.get("/v1/orders/" + others, "X-API-Key", ProjectionInstance.ADMIN_KEY);
+                assertThat(asOperator.statusCode()).as("an operator reads %s: %s", others, asOperator.body()).isEqualTo(200);
+            }
+            assertThat(instance.get("/v1/orders/" + events.orderIds.get(1)).statusCode()).as("the client's own order").isEqualTo(200);
+        }
+    }
+
+    @Test
+    @Order(3)
     void readingAViewNeedsCredentialsAndInstancesAskEachOtherAsTheCaller() {
         for (String path : List.of("/v1/messages/" + events.messageIds.get(0), "/v1/orders/" + events.orderIds.get(0), "/v1/lanes/stats",
                 salesPath("p-1"), "/internal/lanes/stats?from=0&to=1")) {

@@ -97,10 +97,10 @@ class ProjectionTopologyTest {
 
     @Test
     void aCompletedOrderSellsItsLinesOnceAndACancelledOneSellsNothing() {
-        order("o-1", new OrderPlaced("c-1", List.of(new OrderLine("sku-1", 2, 500L), new OrderLine("sku-2", 1, 300L)), 1300L), T0);
+        order("o-1", new OrderPlaced("c-1", List.of(new OrderLine("sku-1", 2, 500L), new OrderLine("sku-2", 1, 300L)), 1300L, null), T0);
         order("o-1", new OrderCompleted(), T0.plusSeconds(10));
         order("o-1", new OrderCompleted(), T0.plusSeconds(11)); // a second completion (another event id) changes nothing
-        order("o-2", new OrderPlaced("c-2", List.of(new OrderLine("sku-1", 5, 500L)), 2500L), T0.plusSeconds(20));
+        order("o-2", new OrderPlaced("c-2", List.of(new OrderLine("sku-1", 5, 500L)), 2500L, null), T0.plusSeconds(20));
         order("o-2", new OrderCancelled("payment declined"), T0.plusSeconds(30));
 
         assertThat(total("sku-1")).isEqualTo(new ProductSales(1L, 2L, 1000L));
@@ -112,7 +112,7 @@ class ProjectionTopologyTest {
     void aCompletionThatOvertakesThePlacementStillSellsTheLinesOnceTheyAreKnown() {
         order("o-3", new OrderCompleted(), T0.plusSeconds(10));
         assertThat(total("sku-3")).isNull();
-        order("o-3", new OrderPlaced("c-3", List.of(new OrderLine("sku-3", 4, 100L)), 400L), T0.plusSeconds(11));
+        order("o-3", new OrderPlaced("c-3", List.of(new OrderLine("sku-3", 4, 100L)), 400L, null), T0.plusSeconds(11));
 
         assertThat(total("sku-3")).isEqualTo(new ProductSales(1L, 4L, 400L));
     }
@@ -128,7 +128,7 @@ class ProjectionTopologyTest {
     }
 
     private void completedOrder(String orderId, String sku, Instant at) {
-        order(orderId, new OrderPlaced("c", List.of(new OrderLine(sku, 1, 100L)), 100L), at);
+        order(orderId, new OrderPlaced("c", List.of(new OrderLine(sku, 1, 100L)), 100L, null), at);
         order(orderId, new OrderCompleted(), at);
     }
 

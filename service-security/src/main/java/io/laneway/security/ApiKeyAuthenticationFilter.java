@@ -37,6 +37,10 @@ public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String presented = request.getHeader(HEADER);
         if (presented != null) {
+            if (presented.isBlank()) {
+                unauthorized.commence(request, response, new BadCredentialsException("Empty API key"));
+                return;
+            }
             var match = keys.stream().filter(k -> k.key() != null && MessageDigest.isEqual(
                     k.key().getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8))).findFirst();
             if (match.isEmpty()) {

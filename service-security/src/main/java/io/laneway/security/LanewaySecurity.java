@@ -2,11 +2,13 @@ package io.laneway.security;
 
 import java.util.Base64;
 import java.util.List;
+import java.util.Objects;
 
 import javax.crypto.spec.SecretKeySpec;
 
-import org.springframework.security.config.Customizer;
+import org.springframework.context.ApplicationContext;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -20,15 +22,20 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  */
 public final class LanewaySecurity {
 
+    /** Spring's property for an OIDC issuer: when set, tokens must name it (unless {@code jwt.issuer} says otherwise). */
+    static final String ISSUER_URI = "spring.security.oauth2.resourceserver.jwt.issuer-uri";
+
     private LanewaySecurity() {
     }
 
     /**
      * @param forbiddenDetail what a 403 tells the caller (which scope the operation needs)
      * @param jwtDecoder      null when only API keys are configured
+     * @param jwtRules        the issuer and audience every token must carry
      */
-    public static HttpSecurity apply(HttpSecurity http, List<ApiKey> apiKeys, JwtDecoder jwtDecoder, String forbiddenDetail)
-            throws Exception {
+    public static HttpSecurity apply(HttpSecurity http, List<ApiKey> apiKeys, JwtDecoder jwtDecoder, JwtRules jwtRules,
+                                     String forbiddenDetail) throws Exception {
+        requireUsableKeys(apiKeys);
         AuthenticationEntryPoint unauthorized = (request, response, e) -> ProblemResponses.write(response, 401,
                 "Authentication required", "Send a bearer token (JWT) in Authorization or an API key in X-API-Key"
                         + (e.getMessage() != null && !e.getMessage().contains("Full authentication") ? " (" + e.getMessage() + ")" : "") + ".",
@@ -40,10 +47,43 @@ public final class LanewaySecurity {
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, unauthorized), BearerTokenAuthenticationFilter.class);
         if (jwtDecoder != null) {
-            http.oauth2ResourceServer(o -> o.jwt(Customizer.withDefaults()).authenticationEntryPoint(unauthorized)
+            ApplicationContext context = http.getSharedObject(ApplicationContext.class);
+            String issuerUri = context == null ? null : context.getEnvironment().getProperty(ISSUER_URI);
+            JwtIdentityRules rules = new JwtIdentityRules(jwtRules.expectedIssuer(issuerUri), jwtRules.audience(),
+                    apiKeys.stream().map(ApiKey::client).toList());
+            JwtDecoder checked = rules.around(jwtDecoder);
+            http.oauth2ResourceServer(o -> o.jwt(j -> j.decoder(checked)).authenticationEntryPoint(unauthorized)
                     .accessDeniedHandler(forbidden));
         }
         return http;
+    }
+
+    /**
+     * The actuator for people and for machines: health (probes) and Prometheus (scrapes inside the cluster) answer
+     * without credentials; every other actuator endpoint (metrics, env, info, circuit breakers...) needs {@code admin}.
+     */
+    public static void actuatorRules(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry auth) {
+        auth.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/error").permitAll()
+                .requestMatchers("/actuator", "/actuator/**").hasAuthority("SCOPE_admin");
+    }
+
+    /** An empty key would match an empty header: refuse to start rather than let anyone in as that client. */
+    static void requireUsableKeys(List<ApiKey> apiKeys) {
+        for (int i = 0; i < apiKeys.size(); i++) {
+            ApiKey key = apiKeys.get(i);
+            if (key.key() == null || key.key().isBlank()) {
+                throw new IllegalStateException("API key " + i + " (client '" + key.client() + "') is empty: an empty X-API-Key "
+                        + "header would match it. Set its 'key' to a long random value (e.g. openssl rand -hex 32) or remove the entry.");
+            }
+            if (key.client() == null || key.client().isBlank()) {
+                throw new IllegalStateException("API key " + i + " names no client: set its 'client' (whose messages it publishes and reads).");
+            }
+            for (int j = 0; j < i; j++) {
+                if (Objects.equals(apiKeys.get(j).key(), key.key())) {
+                    throw new IllegalStateException("API keys " + j + " and " + i + " are the same key: each client needs a key of its own.");
+                }
+            }
+        }
     }
 
     /** Simple setups: JWTs signed with a shared secret. Production sets an issuer or JWK set URI instead. */

@@ -9,17 +9,18 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 
-/** Health and metrics are open (scraped inside the cluster); every API needs scope {@code admin}. */
+/** Health and Prometheus are open (scraped inside the cluster); every API needs scope {@code admin}. */
 @Configuration
 class PoolSecurityConfiguration {
 
     @Bean
     SecurityFilterChain poolSecurity(HttpSecurity http, PoolSecurityProperties properties, ObjectProvider<JwtDecoder> jwtDecoder)
             throws Exception {
-        LanewaySecurity.apply(http, properties.apiKeys(), jwtDecoder.getIfAvailable(), "The dead-letter API needs scope admin.");
-        http.authorizeHttpRequests(auth -> auth
-                .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/error").permitAll()
-                .anyRequest().hasAuthority("SCOPE_admin"));
+        LanewaySecurity.apply(http, properties.apiKeys(), jwtDecoder.getIfAvailable(), properties.jwt(), "The dead-letter API needs scope admin.");
+        http.authorizeHttpRequests(auth -> {
+            LanewaySecurity.actuatorRules(auth);
+            auth.anyRequest().hasAuthority("SCOPE_admin");
+        });
         return http.build();
     }
 

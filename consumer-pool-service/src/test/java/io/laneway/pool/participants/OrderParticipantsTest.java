@@ -62,6 +62,7 @@ class OrderParticipantsTest extends PoolIntegrationTest {
     @Test
     void aPaymentIsChargedOnceAndRefundedOnceSoTheLedgerBalances() {
         String order = "order-" + UUID.randomUUID();
+        placedWithStockReserved(order, "c-1", 4250);
         String charge = "{\"orderId\":\"" + order + "\",\"customerId\":\"c-1\",\"amountCents\":4250}";
 
         command("order.charge-payment", order, charge);
@@ -77,6 +78,44 @@ class OrderParticipantsTest extends PoolIntegrationTest {
         assertThat(ledgerSum(order)).as("charge and refund cancel out, each booked once").isZero();
         assertThat(jdbc.sql("select count(*) from payment_ledger where order_id = ?").param(order).query(Long.class).single())
                 .isEqualTo(2);
+    }
+
+    @Test
+    void commandsTheOrdersRecordsDoNotBackAreRefusedAndWriteNothing() {
+        String order = "order-" + UUID.randomUUID();
+        String unpaid = "order-" + UUID.randomUUID();
+        String other = "order-" + UUID.randomUUID();
+        placedWithStockReserved(order, "c-1", 1000);
+        placedWithStockReserved(unpaid, "c-2", 500);
+        String othersReservation = placedWithStockReserved(other, "c-3", 700);
+
+        command("order.charge-payment", order, "{\"orderId\":\"" + order + "\",\"customerId\":\"c-1\",\"amountCents\":1}");
+        command("order.charge-payment", "never-placed", "{\"orderId\":\"never-placed\",\"customerId\":\"c-1\",\"amountCents\":1}");
+        command("order.charge-payment", order, "{\"orderId\":\"" + order + "\",\"customerId\":\"c-1\",\"amountCents\":1000}");
+        await("the real charge", () -> events(order).contains("PaymentCharged"));
+        command("order.refund-payment", order, "{\"orderId\":\"" + order + "\",\"paymentId\":\"pay-forged\",\"amountCents\":1000}");
+        command("order.refund-payment", order, "{\"orderId\":\"" + order + "\",\"paymentId\":\"pay-" + order + "\",\"amountCents\":5000}");
+        command("order.release-stock", order, "{\"orderId\":\"" + order + "\",\"reservationId\":\"" + othersReservation + "\"}");
+        command("order.ship", unpaid, "{\"orderId\":\"" + unpaid + "\",\"customerId\":\"c-2\",\"steps\":1,\"stepMillis\":1}");
+        command("order.ship", order, "{\"orderId\":\"" + order + "\",\"customerId\":\"c-1\",\"steps\":1,\"stepMillis\":1}");
+        await("the shipment", () -> events(order).contains("OrderShipped"));
+        command("order.refund-payment", order, "{\"orderId\":\"" + order + "\",\"paymentId\":\"pay-" + order + "\",\"amountCents\":1000}");
+
+        await("seven refusals dead-lettered with their reasons", () -> refusals(order, "never-placed", unpaid) == 7);
+        assertThat(deadLetterMessages(order)).anySatisfy(m -> assertThat(m).contains("asks for 1 cents; the order totals 1000"))
+                .anySatisfy(m -> assertThat(m).contains("payment 'pay-forged' is not the order's charge"))
+                .anySatisfy(m -> assertThat(m).contains("asks for 5000 cents; 1000 were charged"))
+                .anySatisfy(m -> assertThat(m).contains("is not the order's"))
+                .anySatisfy(m -> assertThat(m).contains("the order has shipped"));
+        assertThat(deadLetterMessages("never-placed")).anySatisfy(m -> assertThat(m).contains("no such order was placed"));
+        assertThat(deadLetterMessages(unpaid)).anySatisfy(m -> assertThat(m).contains("the order is not paid"));
+        assertThat(ledgerSum(order)).as("charged its stored total once, refunded never").isEqualTo(1000);
+        assertThat(jdbc.sql("select count(*) from payment_ledger where order_id in (?, ?)").params(unpaid, "never-placed")
+                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from shipment where order_id = ?").param(unpaid).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select status from stock_reservation where order_id = ?").param(other).query(String.class).single())
+                .as("another order's reservation stays").isEqualTo("RESERVED");
+        assertThat(events(order)).containsExactly("PaymentCharged", "OrderShipped");
     }
 
     @Test
@@ -146,6 +185,27 @@ class OrderParticipantsTest extends PoolIntegrationTest {
         assertThat(available(sku)).isZero();
         assertThat(jdbc.sql("select count(*) from stock_reservation where order_id = ?").param(order).query(Long.class).single())
                 .as("no reservation left behind by the attempt that lost the race").isZero();
+    }
+
+    /** An order as the participants' tables hold it after OrderPlaced and StockReserved; returns the reservation id. */
+    private String placedWithStockReserved(String orderId, String customerId, long totalCents) {
+        jdbc.sql("insert into shop_order (order_id, customer_id, total_cents) values (?, ?, ?)").params(orderId, customerId, totalCents).update();
+        String reservation = "res-" + orderId;
+        jdbc.sql("insert into stock_reservation (reservation_id, order_id, status) values (?, ?, 'RESERVED')").params(reservation, orderId).update();
+        return reservation;
+    }
+
+    private long refusals(String... orderIds) {
+        long count = 0;
+        for (String orderId : orderIds) {
+            count += deadLetterMessages(orderId).stream().filter(m -> m.contains(" refused: ")).count();
+        }
+        return count;
+    }
+
+    private List<String> deadLetterMessages(String orderId) {
+        return jdbc.sql("select error_message from dead_letter where error_message like ?").param("%for order " + orderId + " refused%")
+                .query(String.class).list();
     }
 
     private static void lockStockRow(Connection connection, String sku) throws Exception {

@@ -41,8 +41,11 @@ public final class OrderViewTransition {
         }
         Object what = event.getEvent();
         switch (what) {
-            case OrderPlaced p -> view.setCustomerId(p.getCustomerId()).setLines(p.getLines()).setTotalCents(p.getTotalCents());
+            case OrderPlaced p -> view.setCustomerId(p.getCustomerId()).setOwner(p.getPlacedBy()).setLines(p.getLines())
+                    .setTotalCents(p.getTotalCents());
             case StockReserved r -> view.setReservationId(r.getReservationId());
+            // a participant answers a repeated charge command with the same payment: count each payment once
+            case PaymentCharged c when c.getPaymentId().equals(view.getPaymentId()) -> { }
             case PaymentCharged c -> view.setPaymentId(c.getPaymentId()).setChargedCents(view.getChargedCents() + c.getAmountCents());
             case PaymentRefunded r -> view.setRefundedCents(view.getChargedCents());
             case OrderShipped s -> view.setTrackingNumber(s.getTrackingNumber());

@@ -41,17 +41,13 @@ public class MessageStatusController {
         this.router = router;
     }
 
-    private static boolean isAdmin(Authentication caller) {
-        return caller != null && caller.getAuthorities().stream().anyMatch(a -> "SCOPE_admin".equals(a.getAuthority()));
-    }
-
     @GetMapping(path = "/v1/messages/{id}", produces = {"application/json", "application/problem+json"})
     public ResponseEntity<?> status(@PathVariable String id, HttpServletRequest request) {
         return router.answer(MessageStatusTopology.STORE, id, request, partition -> {
             MessageStatusView view = stores.local(MessageStatusTopology.STORE, QueryableStoreTypes.<String, MessageStatusView>keyValueStore(), partition).get(id);
             // checked where the view lives: a relayed query carries the caller's credentials (InstanceRouter)
             Authentication caller = SecurityContextHolder.getContext().getAuthentication();
-            boolean visible = view != null && MessageAccess.mayRead(view.getOwner(), ClientIdentity.of(caller), isAdmin(caller));
+            boolean visible = view != null && MessageAccess.mayRead(view.getOwner(), ClientIdentity.of(caller), ClientIdentity.isAdmin(caller));
             return visible ? InstanceRouter.json(MessageStatusResponse.of(view)) : Problems.notFound("message", id);
         });
     }

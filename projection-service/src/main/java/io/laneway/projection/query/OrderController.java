@@ -4,14 +4,17 @@ import java.util.List;
 
 import io.laneway.contracts.projection.OrderView;
 import io.laneway.projection.order.OrderViewTopology;
+import io.laneway.security.ClientIdentity;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /v1/orders/{id}}: an order's status, items, amounts, timeline and outcome. */
+/** {@code GET /v1/orders/{id}}: an order's status, items, amounts, timeline and outcome, to the client that placed it or an operator. */
 @RestController
 public class OrderController {
 
@@ -45,7 +48,10 @@ public class OrderController {
     public ResponseEntity<?> order(@PathVariable String id, HttpServletRequest request) {
         return router.answer(OrderViewTopology.STORE, id, request, partition -> {
             OrderView view = stores.local(OrderViewTopology.STORE, QueryableStoreTypes.<String, OrderView>keyValueStore(), partition).get(id);
-            return view == null ? Problems.notFound("order", id) : InstanceRouter.json(OrderResponse.of(view));
+            // checked where the view lives: a relayed query carries the caller's credentials (InstanceRouter)
+            Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+            boolean visible = view != null && MessageAccess.mayReadOrder(view.getOwner(), ClientIdentity.of(caller), ClientIdentity.isAdmin(caller));
+            return visible ? InstanceRouter.json(OrderResponse.of(view)) : Problems.notFound("order", id);
         });
     }
 }

@@ -15,8 +15,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * Reading a view needs a valid identity, the router's rule for reads: the client that published a message can
  * follow the status URL the router handed it, and order views (customer ids, amounts) are not open to whoever
  * reaches the port. Instances relay a caller's credentials when they ask each other ({@code /internal/**}), so a
- * relayed query is authorised as the caller, never as the cluster. Health and metrics stay open (probes and
- * Prometheus inside the cluster); anything else needs {@code admin}.
+ * relayed query is authorised as the caller, never as the cluster. Health and Prometheus stay open (probes and
+ * scrapes inside the cluster); anything else needs {@code admin}.
  */
 @Configuration
 @EnableConfigurationProperties(ProjectionSecurityProperties.class)
@@ -25,11 +25,12 @@ class ProjectionSecurityConfiguration {
     @Bean
     SecurityFilterChain projectionSecurity(HttpSecurity http, ProjectionSecurityProperties properties,
                                            ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
-        LanewaySecurity.apply(http, properties.apiKeys(), jwtDecoder.getIfAvailable(), "This operation needs scope admin.");
-        http.authorizeHttpRequests(auth -> auth
-                .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/error").permitAll()
-                .requestMatchers(HttpMethod.GET, "/v1/**", "/internal/**").authenticated()
-                .anyRequest().hasAuthority("SCOPE_admin"));
+        LanewaySecurity.apply(http, properties.apiKeys(), jwtDecoder.getIfAvailable(), properties.jwt(), "This operation needs scope admin.");
+        http.authorizeHttpRequests(auth -> {
+            LanewaySecurity.actuatorRules(auth);
+            auth.requestMatchers(HttpMethod.GET, "/v1/**", "/internal/**").authenticated()
+                .anyRequest().hasAuthority("SCOPE_admin");
+        });
         return http.build();
     }
 

@@ -72,6 +72,18 @@ class OrderViewTransitionTest {
     }
 
     @Test
+    void aPaymentResentUnderANewEventIdIsCountedOnceAndTheOwnerIsWhoPlacedTheOrder() {
+        OrderView view = OrderViewTransition.apply(null, OrderEvent.newBuilder().setEventId("e1").setOrderId("o-1").setOccurredAt(Instant.EPOCH)
+                .setEvent(new OrderPlaced("c-1", List.of(new OrderLine("sku-1", 2, 500L)), 1000L, "team-shop")).build());
+        // a participant answers a repeated charge command with the booked payment, in an event of its own
+        view = OrderViewTransition.apply(view, event("e2", "charged"));
+        view = OrderViewTransition.apply(view, event("e3", "charged"));
+
+        assertThat(view.getChargedCents()).isEqualTo(1000L);
+        assertThat(view.getOwner()).isEqualTo("team-shop");
+    }
+
+    @Test
     void aDuplicateEventLeavesTheViewAsItWas() {
         OrderView once = OrderViewTransition.apply(null, event("e1", "placed"));
         assertThat(OrderViewTransition.apply(once, event("e1", "placed"))).isSameAs(once);
@@ -79,7 +91,7 @@ class OrderViewTransitionTest {
 
     static OrderEvent event(String id, String name) {
         Object what = switch (name) {
-            case "placed" -> new OrderPlaced("c-1", Arrays.asList(new OrderLine("sku-1", 2, 500L)), 1000L);
+            case "placed" -> new OrderPlaced("c-1", Arrays.asList(new OrderLine("sku-1", 2, 500L)), 1000L, null);
             case "reserved" -> new StockReserved("r-1");
             case "rejected" -> new StockRejected("sold out");
             case "charged" -> new PaymentCharged("p-1", 1000L);

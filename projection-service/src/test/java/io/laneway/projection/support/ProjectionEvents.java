@@ -41,6 +41,8 @@ public final class ProjectionEvents {
     /** Events without a client, as written before the field existed: any caller reads them. */
     public final List<String> unownedMessageIds = new ArrayList<>();
     public final List<String> orderIds = new ArrayList<>();
+    /** Orders another client placed: the test client may not read them. */
+    public final List<String> othersOrderIds = new ArrayList<>();
     public final List<String> products = new ArrayList<>();
 
     /**
@@ -99,12 +101,17 @@ public final class ProjectionEvents {
                 published.orderIds.add(id);
                 String sku = published.products.get(i % published.products.size());
                 long total = (1 + i % 3) * 250L;
-                send(producer, id, new OrderPlaced("c-" + i, List.of(new OrderLine(sku, 1 + i % 3, 250L)), total), now);
+                send(producer, id, new OrderPlaced("c-" + i, List.of(new OrderLine(sku, 1 + i % 3, 250L)), total, ProjectionInstance.CLIENT), now);
                 send(producer, id, new StockReserved("res-" + id), now.plusMillis(5));
                 if (i % 4 != 0) {
                     send(producer, id, new PaymentCharged("pay-" + id, total), now.plusMillis(10));
                     send(producer, id, new OrderCompleted(), now.plusMillis(15));
                 }
+            }
+            for (int i = 0; i < 5; i++) {
+                String id = "order-" + run + "-other-" + i;
+                published.othersOrderIds.add(id);
+                send(producer, id, new OrderPlaced("c-other", List.of(new OrderLine("sku-other", 1, 100L)), 100L, "someone-else"), now);
             }
             producer.flush();
         }

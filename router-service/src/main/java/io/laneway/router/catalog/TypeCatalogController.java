@@ -6,7 +6,7 @@ import io.laneway.router.classify.TypeCatalog;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /v1/types}: what clients may publish, with each type's defaults. */
+/** {@code GET /v1/types}: what clients may publish, with each type's defaults (the platform's internal types left out). */
 @RestController
 public class TypeCatalogController {
 
@@ -18,6 +18,6 @@ public class TypeCatalogController {
 
     @GetMapping(path = "/v1/types", produces = "application/json")
     public Map<String, TypeCatalog.TypeSpec> types() {
-        return catalog.types();
+        return catalog.publicTypes();
     }
 }

@@ -26,6 +26,8 @@ public record TypeCatalog(
      *                         sends no {@code orderingKey} (e.g. {@code customerId}); null: each message alone
      * @param payloadSchema    registry subject of the payload's Avro schema; payloads are checked against its
      *                         latest version (null: not checked)
+     * @param internal         the platform's own command (the saga's steps): accepted only from the ingress topic,
+     *                         refused from REST with 403, because its handlers act on the platform's records
      */
     public record TypeSpec(
             @DefaultValue("NORMAL") Priority defaultPriority,
@@ -34,7 +36,8 @@ public record TypeCatalog(
             @DefaultValue("5") int maxAttempts,
             @DefaultValue("5m") Duration timeout,
             String orderingKeyField,
-            String payloadSchema) {
+            String payloadSchema,
+            @DefaultValue("false") boolean internal) {
     }
 
     public TypeCatalog {
@@ -43,5 +46,16 @@ public record TypeCatalog(
 
     public Optional<TypeSpec> find(String type) {
         return Optional.ofNullable(types.get(type));
+    }
+
+    /** The types a client may publish over REST (internal ones left out), for lists shown to clients. */
+    public Map<String, TypeSpec> publicTypes() {
+        Map<String, TypeSpec> open = new TreeMap<>();
+        types.forEach((name, spec) -> {
+            if (!spec.internal()) {
+                open.put(name, spec);
+            }
+        });
+        return open;
     }
 }

@@ -19,7 +19,7 @@ import io.laneway.router.payload.PayloadSchemas;
 import io.laneway.router.publish.AcceptedMessages;
 import io.laneway.router.publish.EnvelopePublisher;
 import io.laneway.router.ratelimit.ClientRateLimiter;
-import io.laneway.router.security.TypePermissions;
+import io.laneway.router.security.ClientPermissions;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
@@ -54,7 +54,7 @@ public class IngestService {
     private final ClientRateLimiter rateLimiter;
     private final Backpressure backpressure;
     private final IngestIdempotency idempotency;
-    private final TypePermissions permissions;
+    private final ClientPermissions permissions;
     private final PayloadSchemas payloads;
     private final Clock clock = Clock.systemUTC();
     private final Map<Lane, Timer> latencyByLane = new ConcurrentHashMap<>();
@@ -62,7 +62,7 @@ public class IngestService {
 
     public IngestService(TypeCatalog catalog, LaneRouter router, EnvelopePublisher publisher, ObjectMapper json,
                          MeterRegistry meters, ClientRateLimiter rateLimiter, Backpressure backpressure,
-                         IngestIdempotency idempotency, TypePermissions permissions, PayloadSchemas payloads,
+                         IngestIdempotency idempotency, ClientPermissions permissions, PayloadSchemas payloads,
                          AcceptedMessages accepted) {
         this.accepted = accepted;
         this.payloads = payloads;
@@ -129,14 +129,22 @@ public class IngestService {
     private Envelope prepare(PublishRequest request, String client, String traceparent) {
         TypeCatalog.TypeSpec spec = catalog.find(request.type()).orElseThrow(() -> new InvalidRequestException(
                 HttpStatus.UNPROCESSABLE_CONTENT, "Unknown message type",
-                "type '" + request.type() + "' is not in the catalog; allowed types: " + String.join(", ", catalog.types().keySet())));
+                "type '" + request.type() + "' is not in the catalog; allowed types: " + String.join(", ", catalog.publicTypes().keySet())));
+        if (spec.internal()) {
+            throw new InvalidRequestException(HttpStatus.FORBIDDEN, "Internal message type", "type '" + request.type()
+                    + "' is internal to the platform: only its own services send it, through the " + Topics.INGRESS
+                    + " topic, never over REST. Publish one of: " + String.join(", ", catalog.publicTypes().keySet()));
+        }
         if (request.payload() == null || !request.payload().isObject()) {
             throw new InvalidRequestException(HttpStatus.BAD_REQUEST, "Invalid payload", "payload must be a JSON object with the "
                     + "fields of type '" + request.type() + "', not " + (request.payload() == null ? "missing" : request.payload().getNodeType()
                     .name().toLowerCase(java.util.Locale.ROOT)) + ".");
         }
-        permissions.check(client, request.type());
+        permissions.checkType(client, request.type());
         Priority priority = Priorities.parse(request.priority(), spec.defaultPriority());
+        if (request.priority() != null && !request.priority().isBlank()) {
+            permissions.checkPriority(client, priority);
+        }
         payloads.check(request.type(), spec, request.payload());
         Lane lane = router.laneFor(request.type(), priority, spec);
         backpressure.admit(lane, priority, request.type(), client);

@@ -12,7 +12,7 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Who may do what: publishing needs scope {@code messages:write}; reading the catalog needs any valid
- * identity; health and metrics are open (scraped inside the cluster); everything else needs {@code admin}.
+ * identity; health and Prometheus are open (probes and scrapes inside the cluster); everything else needs {@code admin}.
  */
 @Configuration
 class SecurityConfiguration {
@@ -20,14 +20,15 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain routerSecurity(HttpSecurity http, SecurityProperties properties, ObjectProvider<JwtDecoder> jwtDecoder)
             throws Exception {
-        LanewaySecurity.apply(http, properties.apiKeys(), jwtDecoder.getIfAvailable(),
+        LanewaySecurity.apply(http, properties.apiKeys(), jwtDecoder.getIfAvailable(), properties.jwt(),
                 "Your credentials lack the scope this operation needs (publishing needs messages:write).");
-        http.authorizeHttpRequests(auth -> auth
-                .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/error",
-                        "/v3/api-docs", "/v3/api-docs/**").permitAll()
+        http.authorizeHttpRequests(auth -> {
+            LanewaySecurity.actuatorRules(auth);
+            auth.requestMatchers("/v3/api-docs", "/v3/api-docs/**").permitAll()
                 .requestMatchers(HttpMethod.POST, "/v1/messages", "/v1/messages:batch").hasAuthority("SCOPE_messages:write")
                 .requestMatchers("/v1/**").authenticated()
-                .anyRequest().hasAuthority("SCOPE_admin"));
+                .anyRequest().hasAuthority("SCOPE_admin");
+        });
         return http.build();
     }
 

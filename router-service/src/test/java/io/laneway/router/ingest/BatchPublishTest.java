@@ -22,7 +22,7 @@ class BatchPublishTest extends RouterIntegrationTest {
                         {"messages":[
                           {"type":"demo.greet","payload":{"name":"a"}},
                           {"type":"no.such.type","payload":{}},
-                          {"type":"report.render","priority":"critical","payload":{"reportId":"r","pages":1}},
+                          {"type":"report.render","priority":"high","payload":{"reportId":"r","pages":1}},
                           {"type":"demo.greet","priority":"urgent","payload":{}},
                           {"payload":{}}
                         ]}"""))

@@ -23,7 +23,7 @@ class AuthenticationTest extends RouterIntegrationTest {
         var anonymous = send(BODY, Map.of());
         var badKey = send(BODY, Map.of("X-API-Key", "not-a-key"));
         var forgedJwt = send(BODY, Map.of("Authorization", "Bearer " + Tokens.jwt("mallory", "messages:write") + "x"));
-        var readOnlyJwt = send(BODY, Map.of("Authorization", "Bearer " + Tokens.jwt("reader", "messages:read")));
+        var readOnlyJwt = send(BODY, Map.of("Authorization", "Bearer " + Tokens.jwt("jwt-reader", "messages:read")));
         var readOnlyKey = send(BODY, Map.of("X-API-Key", "read-only-key"));
         var disallowedType = send("{\"type\":\"report.render\",\"payload\":{\"reportId\":\"r\",\"pages\":1}}",
                 Map.of("X-API-Key", "test-api-key"));

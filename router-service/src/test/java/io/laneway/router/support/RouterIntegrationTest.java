@@ -37,6 +37,7 @@ import org.springframework.test.context.DynamicPropertySource;
                 "laneway.router.security.api-keys[1].key=read-only-key", "laneway.router.security.api-keys[1].client=reader",
                 "laneway.router.security.api-keys[1].scopes=messages:read",
                 "laneway.router.security.clients.keyed-client.allowed-types=demo.greet",
+                "laneway.router.security.clients.test-client.allowed-priorities=critical,high,normal,low",
                 "laneway.router.types.[test.ordered].ordering-key-field=customerId"})
 public abstract class RouterIntegrationTest {
 

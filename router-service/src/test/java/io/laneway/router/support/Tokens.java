@@ -20,10 +20,20 @@ public final class Tokens {
     private Tokens() {
     }
 
+    /** A token as the local issuer mints it for Laneway: issuer {@code laneway-local}, audience {@code laneway}. */
     public static String jwt(String client, String scopes) {
+        return jwt(client, scopes, "laneway-local", "laneway");
+    }
+
+    /** @param audience null: a token without an audience */
+    public static String jwt(String client, String scopes, String issuer, String audience) {
         try {
-            var claims = new JWTClaimsSet.Builder().subject(client).claim("scope", scopes)
-                    .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(600))).build();
+            var builder = new JWTClaimsSet.Builder().subject(client).claim("scope", scopes).issuer(issuer)
+                    .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(600)));
+            if (audience != null) {
+                builder.audience(audience);
+            }
+            var claims = builder.build();
             SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
             jwt.sign(new MACSigner(SECRET));
             return jwt.serialize();

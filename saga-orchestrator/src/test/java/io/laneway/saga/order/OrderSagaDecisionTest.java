@@ -35,7 +35,7 @@ class OrderSagaDecisionTest {
 
     @Test
     void happyPathSendsEachNextCommandAndCompletes() {
-        Decision placed = decide(null, new OrderPlaced("cust-1", List.of(new OrderLine("sku-1", 2, 500L)), 1000L));
+        Decision placed = decide(null, new OrderPlaced("cust-1", List.of(new OrderLine("sku-1", 2, 500L)), 1000L, null));
         assertThat(types(placed)).containsExactly("order.reserve-stock");
         assertThat(placed.commands().getFirst().payload()).containsEntry("orderId", "order-1");
         assertThat(placed.state().getStepDeadline()).isEqualTo(T0.plus(timeouts.stock()));
@@ -116,7 +116,7 @@ class OrderSagaDecisionTest {
     }
 
     private OrderSagaState upTo(SagaStep step) {
-        OrderSagaState state = decide(null, new OrderPlaced("cust-1", List.of(new OrderLine("sku-1", 2, 500L)), 1000L)).state();
+        OrderSagaState state = decide(null, new OrderPlaced("cust-1", List.of(new OrderLine("sku-1", 2, 500L)), 1000L, null)).state();
         if (step == SagaStep.AWAITING_STOCK) {
             return state;
         }

@@ -229,6 +229,6 @@ class OrderSagaTopologyTest {
     }
 
     private static OrderPlaced placed() {
-        return new OrderPlaced("cust-1", List.of(new OrderLine("sku-1", 2, 500L)), 1000L);
+        return new OrderPlaced("cust-1", List.of(new OrderLine("sku-1", 2, 500L)), 1000L, null);
     }
 }

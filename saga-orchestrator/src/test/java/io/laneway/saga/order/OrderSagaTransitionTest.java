@@ -58,7 +58,7 @@ class OrderSagaTransitionTest {
     }
 
     private static OrderPlaced placed() {
-        return new OrderPlaced("cust-1", List.of(new OrderLine("sku-1", 2, 500L)), 1000L);
+        return new OrderPlaced("cust-1", List.of(new OrderLine("sku-1", 2, 500L)), 1000L, null);
     }
 
     private static StockReserved reserved() {

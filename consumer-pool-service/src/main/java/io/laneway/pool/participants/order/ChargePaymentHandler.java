@@ -1,5 +1,6 @@
 package io.laneway.pool.participants.order;
 
+import java.util.Objects;
 import java.util.Optional;
 
 import io.laneway.contracts.order.PaymentCharged;
@@ -9,8 +10,9 @@ import io.laneway.pool.handler.HandlerContext;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code order.charge-payment}: charges through the gateway (circuit breaker {@code payment-gateway}) and books
- * the charge in the ledger, once per order: a repeated command answers with the booked charge.
+ * {@code order.charge-payment}: charges the order's stored total through the gateway (circuit breaker
+ * {@code payment-gateway}) and books it in the ledger, once per order: a repeated command answers with the booked
+ * charge. The command must match the records: a placed order of that customer and total, with its stock reserved.
  */
 @Component
 public class ChargePaymentHandler implements EnvelopeHandler<Payloads.ChargePayment> {
@@ -38,17 +40,27 @@ public class ChargePaymentHandler implements EnvelopeHandler<Payloads.ChargePaym
 
     @Override
     public void handle(Payloads.ChargePayment command, HandlerContext context) throws Exception {
-        Optional<String> booked = context.jdbc().sql("select payment_id from payment_ledger where order_id = ? and kind = 'CHARGE'")
-                .param(command.orderId()).query(String.class).optional();
+        OrderRecords records = new OrderRecords(context.jdbc(), command.orderId());
+        Optional<OrderRecords.Charge> booked = records.charge();
         if (booked.isPresent()) {
-            OrderEvents.emit(context, command.orderId(), new PaymentCharged(booked.get(), command.amountCents()));
+            OrderEvents.emit(context, command.orderId(), new PaymentCharged(booked.get().paymentId(), booked.get().amountCents()));
             return;
         }
-        switch (gateway.charge(command.orderId(), command.amountCents())) {
+        OrderRecords.Placed order = records.placed(type());
+        if (command.amountCents() != order.totalCents()) {
+            throw records.refused(type(), "it asks for " + command.amountCents() + " cents; the order totals " + order.totalCents());
+        }
+        if (command.customerId() != null && !Objects.equals(command.customerId(), order.customerId())) {
+            throw records.refused(type(), "it names customer '" + command.customerId() + "', not the order's customer");
+        }
+        if (!records.reservationStatus().orElse("none").equals("RESERVED")) {
+            throw records.refused(type(), "the order has no stock reserved (" + records.reservationStatus().orElse("no reservation") + ")");
+        }
+        switch (gateway.charge(command.orderId(), order.totalCents())) {
             case PaymentGateway.Approved approved -> {
                 context.jdbc().sql("insert into payment_ledger (payment_id, order_id, kind, amount_cents) values (?, ?, 'CHARGE', ?)")
-                        .params(approved.paymentId(), command.orderId(), command.amountCents()).update();
-                OrderEvents.emit(context, command.orderId(), new PaymentCharged(approved.paymentId(), command.amountCents()));
+                        .params(approved.paymentId(), command.orderId(), order.totalCents()).update();
+                OrderEvents.emit(context, command.orderId(), new PaymentCharged(approved.paymentId(), order.totalCents()));
             }
             case PaymentGateway.Declined declined -> OrderEvents.emit(context, command.orderId(), new PaymentDeclined(declined.reason()));
         }

@@ -44,6 +44,7 @@ public class PlaceOrderHandler implements EnvelopeHandler<Payloads.PlaceOrder> {
         OrderEvents.emit(context, orderId, OrderPlaced.newBuilder().setCustomerId(order.customerId()).setTotalCents(total)
                 .setLines(order.lines().stream().map(l -> OrderLine.newBuilder().setSku(l.sku()).setQuantity(l.quantity())
                         .setUnitPriceCents(l.unitPriceCents()).build()).toList())
+                .setPlacedBy(context.envelope().getMetadata().getSource())
                 .build());
     }
 

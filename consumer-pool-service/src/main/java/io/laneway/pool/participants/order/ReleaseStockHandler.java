@@ -6,7 +6,10 @@ import io.laneway.pool.handler.HandlerContext;
 import io.laneway.pool.handler.TransactionScope;
 import org.springframework.stereotype.Component;
 
-/** {@code order.release-stock} (compensation): puts a reservation's stock back, once; always answers StockReleased. */
+/**
+ * {@code order.release-stock} (compensation): puts a reservation's stock back, once; answers StockReleased. Refused
+ * when the reservation is not the order's or the order has shipped.
+ */
 @Component
 public class ReleaseStockHandler implements EnvelopeHandler<Payloads.ReleaseStock> {
 
@@ -31,6 +34,15 @@ public class ReleaseStockHandler implements EnvelopeHandler<Payloads.ReleaseStoc
     @Override
     public void handle(Payloads.ReleaseStock command, HandlerContext context) {
         var jdbc = context.jdbc();
+        OrderRecords records = new OrderRecords(jdbc, command.orderId());
+        boolean theOrdersOwn = jdbc.sql("select count(*) from stock_reservation where reservation_id = ? and order_id = ?")
+                .params(command.reservationId(), command.orderId()).query(Long.class).single() > 0;
+        if (!theOrdersOwn) {
+            throw records.refused(type(), "reservation '" + command.reservationId() + "' is not the order's");
+        }
+        if (records.shipped()) {
+            throw records.refused(type(), "the order has shipped: its stock is gone");
+        }
         int released = jdbc.sql("update stock_reservation set status = 'RELEASED' where reservation_id = ? and status = 'RESERVED'")
                 .param(command.reservationId()).update();
         if (released == 1) {

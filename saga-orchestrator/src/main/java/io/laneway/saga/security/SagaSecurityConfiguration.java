@@ -1,0 +1,38 @@
+package io.laneway.saga.security;
+
+import io.laneway.security.LanewaySecurity;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The orchestrator serves no API of its own, only the actuator: health and Prometheus stay open (probes and scrapes
+ * inside the cluster); metrics, env-style and every other endpoint need {@code admin}, as in every Laneway service.
+ */
+@Configuration
+@EnableConfigurationProperties(SagaSecurityProperties.class)
+class SagaSecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain sagaSecurity(HttpSecurity http, SagaSecurityProperties properties, ObjectProvider<JwtDecoder> jwtDecoder)
+            throws Exception {
+        LanewaySecurity.apply(http, properties.apiKeys(), jwtDecoder.getIfAvailable(), properties.jwt(),
+                "The orchestrator's operational endpoints need scope admin.");
+        http.authorizeHttpRequests(auth -> {
+            LanewaySecurity.actuatorRules(auth);
+            auth.anyRequest().hasAuthority("SCOPE_admin");
+        });
+        return http.build();
+    }
+
+    @Bean
+    @ConditionalOnProperty("laneway.saga.security.jwt-hmac-secret")
+    JwtDecoder hmacJwtDecoder(SagaSecurityProperties properties) {
+        return LanewaySecurity.hmacDecoder(properties.jwtHmacSecret());
+    }
+}
