@@ -18,10 +18,13 @@ final class AuthorizationMatrix {
     private AuthorizationMatrix() {
     }
 
-    static Map<Endpoint, String> rules(String readme) {
+    /** @param services what the service column's {@code every service} stands for */
+    static Map<Endpoint, String> rules(String readme, List<String> services) {
         Map<Endpoint, String> rules = new LinkedHashMap<>();
         for (List<String> row : table(readme, "authorization-matrix")) {
-            rules.put(new Endpoint(row.get(0), row.get(1), row.get(2)), row.get(3));
+            for (String service : row.get(0).equals("every service") ? services : List.of(row.get(0))) {
+                rules.put(new Endpoint(service, row.get(1), row.get(2)), row.get(3));
+            }
         }
         return rules;
     }

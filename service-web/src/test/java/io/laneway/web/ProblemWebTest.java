@@ -49,4 +49,14 @@ class ProblemWebTest {
         assertThat(answer.body()).as(what).contains("\"status\":" + answer.statusCode()).contains("\"detail\":")
                 .doesNotContain("Tomcat").doesNotContain("<html");
     }
+
+    @org.junit.jupiter.api.Test
+    void askingForTheErrorPathItselfIsA404NotA500() throws Exception {
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/error"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isEqualTo(404);
+        assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(answer.body()).contains("Nothing is served at this path");
+    }
 }

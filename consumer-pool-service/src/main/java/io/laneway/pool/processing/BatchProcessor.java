@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.laneway.contracts.envelope.Envelope;
+import io.laneway.contracts.envelope.Lane;
 import io.laneway.pool.handler.EnvelopeHandler;
 import io.laneway.pool.handler.HandlerRegistry;
 import io.laneway.pool.handler.TransactionScope;
@@ -92,9 +93,7 @@ public class BatchProcessor {
         List<Attempt> shared = new ArrayList<>(batch.size());
         List<Attempt> alone = new ArrayList<>();
         for (Attempt attempt : batch) {
-            boolean ownTransaction = handlers.find(attempt.envelope().getType())
-                    .map(h -> h.transactionScope() == TransactionScope.ENVELOPE).orElse(false);
-            (ownTransaction ? alone : shared).add(attempt);
+            (runsAlone(attempt.envelope()) ? alone : shared).add(attempt);
         }
         runBatch(shared); // a batch holds distinct ordering keys, so running these apart keeps every key's order
         ownTransactions.process(alone);
@@ -104,6 +103,15 @@ public class BatchProcessor {
         } else {
             db.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         }
+    }
+
+    /**
+     * Work on the long-running lane always runs in a transaction of its own, whatever its handler's scope: a batch's
+     * shared transaction (and every other envelope's effects in it) must not wait for minutes of one envelope's work.
+     */
+    private boolean runsAlone(Envelope envelope) {
+        return envelope.getRouting().getLane() == Lane.LONG_RUNNING
+                || handlers.find(envelope.getType()).map(h -> h.transactionScope() == TransactionScope.ENVELOPE).orElse(false);
     }
 
     /**

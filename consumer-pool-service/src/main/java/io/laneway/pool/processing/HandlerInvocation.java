@@ -1,5 +1,7 @@
 package io.laneway.pool.processing;
 
+import java.time.Instant;
+
 import io.laneway.contracts.envelope.Envelope;
 import io.laneway.pool.handler.EnvelopeHandler;
 import io.laneway.pool.handler.HandlerContext;
@@ -7,14 +9,20 @@ import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectMapper;
 
-/** Decodes an envelope's JSON payload into the handler's type and calls the handler; a payload that does not fit is permanent. */
+/**
+ * Decodes an envelope's JSON payload into the handler's type and calls the handler; a payload that does not fit is
+ * permanent. An envelope past its deadline is not started, and a handler still running at the deadline is interrupted
+ * and fails with {@link DeadlineExceededException} (its transaction then rolls back like any failure's).
+ */
 @Component
 class HandlerInvocation {
 
     private final ObjectMapper json;
+    private final DeadlineWatchdog watchdog;
 
-    HandlerInvocation(ObjectMapper json) {
+    HandlerInvocation(ObjectMapper json, DeadlineWatchdog watchdog) {
         this.json = json;
+        this.watchdog = watchdog;
     }
 
     <P> void invoke(EnvelopeHandler<P> handler, Envelope envelope, HandlerContext context) throws Exception {
@@ -25,6 +33,29 @@ class HandlerInvocation {
             throw new NonRetryableProcessingException("Payload of " + envelope.getId() + " does not match "
                     + handler.payloadType().getSimpleName() + ": " + e.getOriginalMessage());
         }
-        handler.handle(payload, context);
+        Instant deadline = envelope.getRouting().getDeadline();
+        if (deadline == null) {
+            handler.handle(payload, context);
+            return;
+        }
+        if (!Instant.now().isBefore(deadline)) {
+            throw new DeadlineExceededException(envelope.getId(), deadline, "before its handler started");
+        }
+        try (DeadlineWatchdog.Guard guard = watchdog.watch(deadline)) {
+            try {
+                handler.handle(payload, context);
+            } catch (Exception e) {
+                if (guard.fired()) {
+                    DeadlineExceededException timeout = new DeadlineExceededException(envelope.getId(), deadline,
+                            "while its handler ran: stopped and rolled back");
+                    timeout.addSuppressed(e);
+                    throw timeout;
+                }
+                throw e;
+            }
+            if (guard.fired()) { // the handler swallowed the interrupt and finished late: its effects do not count
+                throw new DeadlineExceededException(envelope.getId(), deadline, "while its handler ran: finished late, rolled back");
+            }
+        }
     }
 }

@@ -124,6 +124,28 @@ class PoisonAndReplayTest extends PoolIntegrationTest {
         }
     }
 
+    @Test
+    void aBulkReplayMarksEveryLetterReplayedSoTheNextOneFindsNothing() {
+        String type = "test.poison";
+        Envelope first = envelope(type, null, "{}");
+        Envelope second = envelope(type, null, "{}");
+        send(Topics.LANE_FAST, List.of(first, second));
+        await("both indexed as dead letters", () -> deadLetterId(first.getId()) != null && deadLetterId(second.getId()) != null);
+        String fingerprint = jdbc.sql("select fingerprint from dead_letter where message_id = ?").param(first.getId()).query(String.class).single();
+        TestHandlers.POISON_BROKEN.set(false); // the cause is fixed: the replays complete instead of coming back
+
+        RestClient api = RestClient.create("http://127.0.0.1:" + port);
+        Map<?, ?> replayed = api.post().uri("/v1/dead-letters/replay").header("X-API-Key", ADMIN_KEY).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("fingerprint", fingerprint, "reason", "bulk")).retrieve().body(Map.class);
+        Map<?, ?> again = api.post().uri("/v1/dead-letters/replay").header("X-API-Key", ADMIN_KEY).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("fingerprint", fingerprint, "reason", "bulk again")).retrieve().body(Map.class);
+
+        assertThat(((List<?>) replayed.get("ids"))).contains(deadLetterId(first.getId()).intValue(), deadLetterId(second.getId()).intValue());
+        assertThat(jdbc.sql("select status from dead_letter where message_id in (?, ?)").params(first.getId(), second.getId())
+                .query(String.class).list()).as("persisted with the audit rows").containsOnly("REPLAYED");
+        assertThat(again.get("replayed")).as("nothing is sent twice").isEqualTo(0);
+    }
+
     private Long deadLetterId(String messageId) {
         return jdbc.sql("select id from dead_letter where message_id = ?").param(messageId).query(Long.class).optional().orElse(null);
     }

@@ -56,11 +56,14 @@ public class IngressListener {
      * container deliver the poll again: the lane may then hold an envelope twice, and the pool's idempotency (message
      * id) absorbs it. One consumer thread per ingress partition ({@code laneway.router.ingress.concurrency}).
      *
+     * <p>{@code read_committed}: the saga writes its commands in Kafka transactions (exactly_once_v2), and a command of an
+     * aborted transaction was never sent; reading it uncommitted would execute a step the saga then runs again.
+     *
      * <p>Why a batch: awaiting each command's ack before reading the next allowed one ack round trip at a time per
      * thread, and the saga's commands queued here (benchmarks/results/saga.md).
      */
     @KafkaListener(id = "router-ingress", topics = Topics.INGRESS, groupId = "laneway-router-ingress", batch = "true",
-            concurrency = "${laneway.router.ingress.concurrency:6}", properties = {"auto.offset.reset=earliest"})
+            concurrency = "${laneway.router.ingress.concurrency:6}", properties = {"auto.offset.reset=earliest", "isolation.level=read_committed"})
     void onIngress(List<Envelope> envelopes) {
         List<Envelope> routed = new ArrayList<>(envelopes.size());
         List<CompletableFuture<?>> writes = new ArrayList<>(envelopes.size());

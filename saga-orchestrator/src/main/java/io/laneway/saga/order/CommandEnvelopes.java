@@ -1,6 +1,7 @@
 package io.laneway.saga.order;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -26,16 +27,30 @@ final class CommandEnvelopes {
 
     static Envelope of(String orderId, SagaCommand command, Instant now) {
         boolean compensation = command.type().equals("order.release-stock") || command.type().equals("order.refund-payment");
+        byte[] payload = JSON.writeValueAsBytes(command.payload());
         return Envelope.newBuilder()
-                .setId(UUID.randomUUID().toString())
+                .setId(idOf(orderId, command.type(), payload))
                 .setType(command.type())
                 .setPriority(compensation ? Priority.CRITICAL : Priority.HIGH)
                 .setOrderingKey(orderId)
-                .setPayload(ByteBuffer.wrap(JSON.writeValueAsBytes(command.payload())))
+                .setPayload(ByteBuffer.wrap(payload))
                 .setMetadata(EnvelopeMetadata.newBuilder().setTimestamp(now).setSource("saga-orchestrator")
                         .setTraceId(UUID.nameUUIDFromBytes(orderId.getBytes()).toString().replace("-", ""))
                         .setCorrelationId(orderId).build())
                 .setRouting(Routing.newBuilder().setLane(Lane.FAST).setRoutedAt(now).setRoutingVersion(0).build())
                 .build();
+    }
+
+    /**
+     * The same command of the same saga always has the same id: when Kafka Streams reruns a step after an aborted
+     * transaction, or the saga resends a compensation it is still owed, the pool's idempotency (message id) recognises
+     * the repeat instead of executing it again under a fresh random id.
+     */
+    static String idOf(String orderId, String type, byte[] payload) {
+        byte[] prefix = ("laneway-saga:" + orderId + ":" + type + ":").getBytes(StandardCharsets.UTF_8);
+        byte[] name = new byte[prefix.length + payload.length];
+        System.arraycopy(prefix, 0, name, 0, prefix.length);
+        System.arraycopy(payload, 0, name, prefix.length, payload.length);
+        return UUID.nameUUIDFromBytes(name).toString();
     }
 }

@@ -1,6 +1,8 @@
 package io.laneway.pool.deadletter.admin;
 
 import io.laneway.contracts.LaneHeaders;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +23,9 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
@@ -40,10 +44,13 @@ public class DeadLetterOperations {
     private final AvroRegistrySerializer<Envelope> serializer = new AvroRegistrySerializer<>();
     private final MeterRegistry meters;
     private final CheckpointStore checkpoints;
+    private final TransactionTemplate transactions;
 
     public DeadLetterOperations(DeadLetterRepository deadLetters, DeadLetterAuditRepository audit,
                                 @Qualifier("rawBytesKafkaTemplate") KafkaTemplate<String, byte[]> raw, MeterRegistry meters,
-                                @Value("${laneway.schema-registry.url}") String registryUrl, CheckpointStore checkpoints) {
+                                @Value("${laneway.schema-registry.url}") String registryUrl, CheckpointStore checkpoints,
+                                PlatformTransactionManager transactionManager) {
+        this.transactions = new TransactionTemplate(transactionManager);
         this.checkpoints = checkpoints;
         this.deadLetters = deadLetters;
         this.audit = audit;
@@ -69,6 +76,7 @@ public class DeadLetterOperations {
                     + " holds bytes that are not a decodable envelope; it cannot be replayed, only discarded.");
         }
         envelope.getRouting().setAttempt(1);
+        envelope.getRouting().setDeadline(deadlineOnReplay(envelope.getRouting().getRoutedAt(), envelope.getRouting().getDeadline(), Instant.now()));
         try {
             var record = new ProducerRecord<>(letter.getOriginalTopic(), envelope.getOrderingKey(),
                     serializer.serialize(letter.getOriginalTopic(), envelope));
@@ -83,6 +91,17 @@ public class DeadLetterOperations {
         meters.counter("laneway.pool.dead_letters.replayed", "type", letter.getType()).increment();
         log.info("{} replayed dead letter {} ({}) to {}", actor, id, letter.getMessageId(), letter.getOriginalTopic());
         return letter;
+    }
+
+    /**
+     * A replay is a fresh start: the envelope gets its type's whole timeout again (its deadline stood that far from its
+     * routing), or the pool would time it out before it ran.
+     */
+    static Instant deadlineOnReplay(Instant routedAt, Instant deadline, Instant now) {
+        if (deadline == null || routedAt == null) {
+            return deadline;
+        }
+        return now.plus(Duration.between(routedAt, deadline).abs());
     }
 
     /**
@@ -106,7 +125,9 @@ public class DeadLetterOperations {
                                      String reason) {
         List<Long> ids = deadLetters.find(DeadLetter.Status.OPEN, type, lane, fingerprint, errorClass, PageRequest.of(0, limit))
                 .map(DeadLetter::getId).getContent();
-        ids.forEach(id -> replay(id, actor, reason));
+        // each letter in a transaction of its own, through the template: a call to replay() from here would bypass its
+        // @Transactional proxy, and the REPLAYED status would be lost while the audit row (its own save) was kept
+        ids.forEach(id -> transactions.executeWithoutResult(status -> replay(id, actor, reason)));
         return ids;
     }
 
