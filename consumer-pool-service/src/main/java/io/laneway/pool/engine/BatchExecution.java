@@ -13,6 +13,7 @@ import io.laneway.pool.concurrency.LaneLimit;
 import io.laneway.pool.processing.Attempt;
 import io.laneway.pool.processing.BatchProcessor;
 import io.laneway.pool.processing.LifecycleEvents;
+import io.laneway.pool.resilience.RegistryOutage;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +24,7 @@ import org.springframework.kafka.core.KafkaTemplate;
  * What a worker does with one batch, outside the lane's lock: decode the records, run them in one
  * {@link BatchProcessor} call, then sort every record by its outcome. Processed and duplicate records are finished;
  * failed ones are finished once the retry/dead-letter sink has them; deferred ones (an open circuit, a lost lock race,
- * PostgreSQL away) go back to the head of their key. Meters, the adaptive limit's samples and the breakers hear of
+ * PostgreSQL away, a record the schema registry could not describe) go back to the head of their key. Meters, the adaptive limit's samples and the breakers hear of
  * every outcome here. {@link LanePool} then releases the keys and moves the offsets under its lock.
  */
 final class BatchExecution {
@@ -67,7 +68,14 @@ final class BatchExecution {
             Envelope envelope;
             try {
                 envelope = envelopes.deserialize(record.partition().topic(), record.value());
+                breakers.registryAnswered();
             } catch (RuntimeException e) {
+                if (RegistryOutage.is(e)) { // valid work the registry could not describe yet: back to its key, lanes pause
+                    breakers.registryUnreachable(e);
+                    meters.registryUnreachable();
+                    putBack.add(record);
+                    continue;
+                }
                 if (deliverFailure(record, null, e)) { // cannot be decoded: dead letter with the original bytes
                     finished.add(record);
                 }

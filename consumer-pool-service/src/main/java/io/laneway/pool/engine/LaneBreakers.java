@@ -15,11 +15,29 @@ public final class LaneBreakers {
 
     private final CircuitBreakerRegistry registry;
     private final Set<String> used = ConcurrentHashMap.newKeySet();
+    private final CircuitBreaker schemaRegistry;
 
-    /** @param alwaysWatched breakers every lane depends on whatever its handlers call (PostgreSQL's) */
-    public LaneBreakers(CircuitBreakerRegistry registry, String... alwaysWatched) {
+    /**
+     * @param schemaRegistryBreaker the breaker that hears of records not decodable for want of the schema registry
+     * @param alwaysWatched         breakers every lane depends on whatever its handlers call (PostgreSQL's)
+     */
+    public LaneBreakers(CircuitBreakerRegistry registry, String schemaRegistryBreaker, String... alwaysWatched) {
         this.registry = registry;
+        this.schemaRegistry = registry.circuitBreaker(schemaRegistryBreaker);
+        used.add(schemaRegistryBreaker);
         used.addAll(java.util.List.of(alwaysWatched));
+    }
+
+    /** A record could not be decoded because the registry did not answer. */
+    void registryUnreachable(Throwable error) {
+        schemaRegistry.onError(0, java.util.concurrent.TimeUnit.NANOSECONDS, error);
+    }
+
+    /** A record was decoded: closes the registry's breaker after an outage (a volatile read otherwise). */
+    void registryAnswered() {
+        if (schemaRegistry.getState() != CircuitBreaker.State.CLOSED) {
+            schemaRegistry.onSuccess(0, java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
     }
 
     void used(String downstream) {

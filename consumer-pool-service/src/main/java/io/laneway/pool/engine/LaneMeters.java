@@ -83,6 +83,11 @@ final class LaneMeters {
                 "error", Errors.root(attempt.error()).getClass().getSimpleName()).increment();
     }
 
+    /** A record put back because the schema registry could not describe it (not counted as a failure of the envelope). */
+    void registryUnreachable() {
+        meters.counter("laneway.pool.registry.unreachable", "lane", lane).increment();
+    }
+
     /** Retries carry their first routing time, so their (intended) delays would swamp the lane's latency: left out. */
     private void recordEndToEnd(Envelope envelope) {
         if (envelope.getRouting().getAttempt() <= 1) {

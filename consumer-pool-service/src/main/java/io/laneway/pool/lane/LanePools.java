@@ -25,6 +25,7 @@ import io.laneway.pool.engine.LaneSettings;
 import io.laneway.pool.processing.BatchProcessor;
 import io.laneway.pool.processing.NonRetryableProcessingException;
 import io.laneway.pool.resilience.DatabaseBreaker;
+import io.laneway.pool.resilience.RegistryBreaker;
 import io.laneway.pool.resilience.DownstreamBreakers;
 import io.laneway.pool.retry.FailureClassifier;
 import io.laneway.pool.retry.FailureKind;
@@ -114,7 +115,7 @@ public class LanePools implements SmartLifecycle {
             Supplier<Consumer<String, byte[]>> consumers = () -> consumer(settings.groupId(), "pool-" + name,
                     settings.instanceId(), settings.maxBatch());
             LanePool pool = new LanePool(settings, consumers, deserializer, processor, sink,
-                    new LaneBreakers(breakers.registry(), DatabaseBreaker.NAME), avro, meters);
+                    new LaneBreakers(breakers.registry(), RegistryBreaker.NAME, DatabaseBreaker.NAME), avro, meters);
             pools.add(pool);
             pool.start();
             log.info("Lane {} pool started: {}", name, settings);

@@ -140,7 +140,8 @@ class PoisonAndReplayTest extends PoolIntegrationTest {
         Map<?, ?> again = api.post().uri("/v1/dead-letters/replay").header("X-API-Key", ADMIN_KEY).contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("fingerprint", fingerprint, "reason", "bulk again")).retrieve().body(Map.class);
 
-        assertThat(((List<?>) replayed.get("ids"))).contains(deadLetterId(first.getId()).intValue(), deadLetterId(second.getId()).intValue());
+        assertThat(((List<?>) replayed.get("ids")).stream().map(id -> ((Number) id).longValue()).toList())
+                .contains(deadLetterId(first.getId()), deadLetterId(second.getId()));
         assertThat(jdbc.sql("select status from dead_letter where message_id in (?, ?)").params(first.getId(), second.getId())
                 .query(String.class).list()).as("persisted with the audit rows").containsOnly("REPLAYED");
         assertThat(again.get("replayed")).as("nothing is sent twice").isEqualTo(0);

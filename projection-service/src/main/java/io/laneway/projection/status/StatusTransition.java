@@ -13,7 +13,8 @@ import io.laneway.contracts.projection.MessageStatusView;
  * How one lifecycle event changes a message's status view. Pure, so the rules read as a table:
  * events can arrive out of order (the router's ROUTED and the pool's COMPLETED travel on different
  * producers), so a view only moves forward: a later attempt beats an earlier one, and within an attempt
- * a later stage beats an earlier one. Terminal states stay terminal for their attempt. The time each status was
+ * a later stage beats an earlier one. Terminal states stay terminal for their attempt, except that news from after a
+ * DEAD_LETTERED (a replay, which starts again at attempt 1) moves the view on. The time each status was
  * first seen is kept whatever the order of arrival, so a late ROUTED still fills in its timestamp. The owner (the
  * publishing client) is the first one any event names, and never changes after that.
  */
@@ -45,6 +46,9 @@ public final class StatusTransition {
     }
 
     static boolean supersedes(LifecycleEvent event, MessageStatusView current) {
+        if (current.getStatus() == MessageStatus.DEAD_LETTERED && event.getOccurredAt().isAfter(current.getUpdatedAt())) {
+            return true; // an operator replayed it: the replay starts again at attempt 1, after the letter was written
+        }
         if (event.getAttempt() != current.getAttempt()) {
             return event.getAttempt() > current.getAttempt();
         }

@@ -49,6 +49,23 @@ class StatusTransitionTest {
         assertThat(view.getStatus()).isEqualTo(MessageStatus.COMPLETED);
     }
 
+    @org.junit.jupiter.api.Test
+    void aReplayedDeadLetterMovesForwardAgainThoughItStartsAtAttemptOne() {
+        MessageStatusView dead = StatusTransition.apply(null, at(event(MessageStatus.DEAD_LETTERED, 3), 100));
+
+        MessageStatusView stale = StatusTransition.apply(dead, at(event(MessageStatus.FAILED, 2), 90));
+        MessageStatusView replayed = StatusTransition.apply(dead, at(event(MessageStatus.COMPLETED, 1), 200));
+
+        assertThat(stale.getStatus()).as("news from before the letter is stale").isEqualTo(MessageStatus.DEAD_LETTERED);
+        assertThat(replayed.getStatus()).isEqualTo(MessageStatus.COMPLETED);
+        assertThat(replayed.getAttempt()).isEqualTo(1);
+    }
+
+    private static LifecycleEvent at(LifecycleEvent event, long epochSecond) {
+        event.setOccurredAt(Instant.ofEpochSecond(epochSecond));
+        return event;
+    }
+
     private static LifecycleEvent event(MessageStatus status, int attempt) {
         return event(status, attempt, null);
     }

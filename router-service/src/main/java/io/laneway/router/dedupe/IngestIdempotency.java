@@ -30,6 +30,10 @@ public class IngestIdempotency {
     public record OriginalAnswer(String messageId, String lane) {
     }
 
+    /** A repeated key: the first request's answer, and whether this request is the same one (else the key was reused). */
+    public record Repeat(OriginalAnswer original, boolean sameRequest) {
+    }
+
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final Duration window;
@@ -46,28 +50,34 @@ public class IngestIdempotency {
     /**
      * Runs {@code publish} once per (client, key) within the window.
      *
-     * @return empty when this call published; the original answer when it is a replay
+     * @param requestHash what identifies the request ({@link RequestHash}): a repeat with another hash is not a retry
+     * @return empty when this call published; the original answer when it is a repeat
      */
-    public Optional<OriginalAnswer> once(String clientId, String key, OriginalAnswer candidate, Supplier<?> publish) {
+    public Optional<Repeat> once(String clientId, String key, String requestHash, OriginalAnswer candidate, Supplier<?> publish) {
         return tx.execute(status -> {
             // Insert, or take over a row whose window has passed; 0 rows = a live claim exists.
             int claimed = jdbc.sql("""
-                            insert into ingest_idempotency (client_id, idempotency_key, message_id, lane)
-                            values (:client, :key, :id, :lane)
+                            insert into ingest_idempotency (client_id, idempotency_key, message_id, lane, request_hash)
+                            values (:client, :key, :id, :lane, :hash)
                             on conflict (client_id, idempotency_key) do update
-                               set message_id = excluded.message_id, lane = excluded.lane, accepted_at = now()
+                               set message_id = excluded.message_id, lane = excluded.lane, request_hash = excluded.request_hash,
+                                   accepted_at = now()
                              where ingest_idempotency.accepted_at < now() - make_interval(secs => :windowSeconds)
                             """)
                     .param("client", clientId).param("key", key)
-                    .param("id", candidate.messageId()).param("lane", candidate.lane())
+                    .param("id", candidate.messageId()).param("lane", candidate.lane()).param("hash", requestHash)
                     .param("windowSeconds", (double) window.toSeconds())
                     .update();
             if (claimed == 0) {
-                meters.counter("laneway.router.messages.deduplicated", "client", clientId).increment();
-                return Optional.of(jdbc.sql("select message_id, lane from ingest_idempotency where client_id = ? and idempotency_key = ?")
+                Repeat repeat = jdbc.sql("select message_id, lane, request_hash from ingest_idempotency where client_id = ? and idempotency_key = ?")
                         .params(clientId, key)
-                        .query((rs, n) -> new OriginalAnswer(rs.getString(1), rs.getString(2)))
-                        .single());
+                        .query((rs, n) -> new Repeat(new OriginalAnswer(rs.getString(1), rs.getString(2)),
+                                rs.getString(3) == null || rs.getString(3).equals(requestHash)))
+                        .single();
+                if (repeat.sameRequest()) {
+                    meters.counter("laneway.router.messages.deduplicated", "client", clientId).increment();
+                }
+                return Optional.of(repeat);
             }
             publish.get();
             return Optional.empty();

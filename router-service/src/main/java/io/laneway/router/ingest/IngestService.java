@@ -15,6 +15,7 @@ import io.laneway.router.classify.LaneRouter;
 import io.laneway.router.classify.TypeCatalog;
 import io.laneway.router.dedupe.IngestIdempotency;
 import io.laneway.router.dedupe.IngestIdempotency.OriginalAnswer;
+import io.laneway.router.dedupe.RequestHash;
 import io.laneway.router.payload.PayloadSchemas;
 import io.laneway.router.publish.AcceptedMessages;
 import io.laneway.router.publish.EnvelopePublisher;
@@ -86,14 +87,23 @@ public class IngestService {
              var m2 = MDC.putCloseable("traceId", envelope.getMetadata().getTraceId())) {
             Lane lane = envelope.getRouting().getLane();
             if (request.idempotencyKey() != null && !request.idempotencyKey().isBlank()) {
-                var original = idempotency.once(client, request.idempotencyKey(), new OriginalAnswer(envelope.getId(), lane.name()),
+                String requestHash = RequestHash.of(request.type(), request.priority(), request.orderingKey(), request.correlationId(),
+                        envelope.getPayload().array());
+                var repeat = idempotency.once(client, request.idempotencyKey(), requestHash, new OriginalAnswer(envelope.getId(), lane.name()),
                         () -> {
                             publisher.publish(envelope);
                             return null;
                         });
-                if (original.isPresent()) {
-                    log.info("Replayed answer for idempotency key {} of {}: {}", request.idempotencyKey(), client, original.get().messageId());
-                    return new Accepted(original.get().messageId(), Lane.valueOf(original.get().lane()), true);
+                if (repeat.isPresent()) {
+                    OriginalAnswer original = repeat.get().original();
+                    if (!repeat.get().sameRequest()) {
+                        throw new InvalidRequestException(HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency key reused",
+                                "idempotency key '" + request.idempotencyKey() + "' was already used for a different request (message "
+                                        + original.messageId() + "); a retry must repeat the same type, priority, ordering key and "
+                                        + "payload. Use a new key for a new message.");
+                    }
+                    log.info("Replayed answer for idempotency key {} of {}: {}", request.idempotencyKey(), client, original.messageId());
+                    return new Accepted(original.messageId(), Lane.valueOf(original.lane()), true);
                 }
             } else {
                 publisher.publish(envelope);

@@ -14,6 +14,7 @@ import io.laneway.contracts.Topics;
 import io.laneway.contracts.envelope.Envelope;
 import io.laneway.contracts.lifecycle.LifecycleEvent;
 import io.laneway.contracts.lifecycle.MessageStatus;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +40,8 @@ public class EnvelopePublisher {
         this.kafka = kafka;
         this.lifecycle = lifecycle.template();
         this.ackTimeout = ackTimeout;
+        AckBounds.requireDeliveryEndsBeforeAckWait(
+                kafka.getProducerFactory().getConfigurationProperties().get(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG), ackTimeout);
     }
 
     /** Writes and waits for the broker's acknowledgement (bounded). */

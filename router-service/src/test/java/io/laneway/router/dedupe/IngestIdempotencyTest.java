@@ -67,6 +67,23 @@ class IngestIdempotencyTest extends RouterIntegrationTest {
         assertThat(recordsWithKey(key)).hasSize(2);
     }
 
+    @Test
+    void theSameKeyWithAnotherBodyIsRefusedNotAnsweredWithTheFirstMessage() {
+        int otherPort = ((WebServerApplicationContext) secondReplica).getWebServer().getPort();
+        String key = "reused-" + UUID.randomUUID();
+        var first = post(port, "{\"type\":\"demo.greet\",\"idempotencyKey\":\"" + key + "\",\"payload\":{\"name\":\"first\"}}", "shop");
+        var reformatted = post(otherPort, "{ \"type\": \"demo.greet\", \"idempotencyKey\": \"" + key + "\", \"payload\": { \"name\": \"first\" } }", "shop");
+        var other = post(otherPort, "{\"type\":\"demo.greet\",\"idempotencyKey\":\"" + key + "\",\"payload\":{\"name\":\"second\"}}", "shop");
+
+        assertThat(first.statusCode()).isEqualTo(202);
+        assertThat(reformatted.statusCode()).as("the same request, laid out differently, is a retry").isEqualTo(202);
+        assertThat(idOf(reformatted)).isEqualTo(idOf(first));
+        assertThat(other.statusCode()).isEqualTo(422);
+        assertThat(other.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(other.body()).contains("already used for a different request").contains(idOf(first));
+        assertThat(recordsWithKey(key)).hasSize(1);
+    }
+
     private static List<GenericRecord> recordsWithKey(String key) {
         return laneRecords(Topics.LANE_FAST).stream()
                 .filter(r -> {
