@@ -64,7 +64,12 @@ final class BatchExecution {
         Map<Attempt, LaneRecord> recordOf = new HashMap<>();
         List<LaneRecord> finished = new ArrayList<>(records.size());
         List<LaneRecord> putBack = new ArrayList<>();
+        boolean registryDown = false;
         for (LaneRecord record : records) {
+            if (registryDown) { // each try waits out the registry client's timeouts: the rest of the batch waits with it
+                putBack.add(record);
+                continue;
+            }
             Envelope envelope;
             try {
                 envelope = envelopes.deserialize(record.partition().topic(), record.value());
@@ -74,6 +79,7 @@ final class BatchExecution {
                     breakers.registryUnreachable(e);
                     meters.registryUnreachable();
                     putBack.add(record);
+                    registryDown = true;
                     continue;
                 }
                 if (deliverFailure(record, null, e)) { // cannot be decoded: dead letter with the original bytes

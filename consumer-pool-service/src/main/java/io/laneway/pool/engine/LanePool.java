@@ -65,6 +65,8 @@ public final class LanePool {
     private volatile boolean takingWork = true;
     private volatile boolean polling = true;
     private volatile boolean saturated;
+    private volatile long lastPollNanos;
+    private final RestartingLoop restarts;
     private Thread pollThread;
     private Consumer<String, byte[]> consumer;
     private long lastCommitNanos = System.nanoTime();
@@ -78,11 +80,22 @@ public final class LanePool {
         this.limit = new LaneLimit(settings.policy(), settings.initialConcurrency(), settings.maxBatch(),
                 settings.targetBatchMillis());
         this.laneMeters = new LaneMeters(settings.name(), meters, limit, this, workers);
+        this.restarts = new RestartingLoop("lane-" + settings.name() + "-poll", meters);
         this.execution = new BatchExecution(settings, envelopes, processor, failures, breakers, lifecycle, limit, this.laneMeters,
                 () -> takingWork);
     }
 
+    /** Whether the poll loop is alive and has polled within {@code bound} (a lane whose loop is stuck takes no work). */
+    public boolean pollingWithin(Duration bound) {
+        return pollThread != null && pollThread.isAlive() && System.nanoTime() - lastPollNanos < bound.toNanos();
+    }
+
+    public String name() {
+        return settings.name();
+    }
+
     public void start() {
+        lastPollNanos = System.nanoTime();
         pollThread = Thread.ofPlatform().name("lane-" + settings.name() + "-poll").start(this::pollLoop);
         adjustWorkers();
     }
@@ -127,11 +140,17 @@ public final class LanePool {
 
     // ---------------------------------------------------------------- poll thread
 
+    /** The poll loop, started again after an unexpected failure (a new consumer, re-subscribed) while the lane should run. */
     private void pollLoop() {
+        restarts.run(this::pollOnce, () -> polling);
+    }
+
+    private void pollOnce() {
         consumer = consumerFactory.get();
         try {
             consumer.subscribe(List.of(settings.topic()), new Rebalance());
             while (polling) {
+                lastPollNanos = System.nanoTime();
                 offsets.applyCompletions();
                 commitIfDue(false);
                 pauseOrResume();
@@ -146,8 +165,6 @@ public final class LanePool {
                 }
             }
             drainOnShutdown();
-        } catch (RuntimeException e) {
-            log.error("lane {} poll loop failed; the pool stops taking this lane's work", settings.name(), e);
         } finally {
             try {
                 consumer.close(Duration.ofSeconds(5));
@@ -302,7 +319,17 @@ public final class LanePool {
     }
 
     private void run(List<KeyedWorkQueue.Keyed<LaneRecord>> batch) {
-        BatchExecution.Result result = execution.execute(batch.stream().map(KeyedWorkQueue.Keyed::work).toList());
+        List<LaneRecord> records = batch.stream().map(KeyedWorkQueue.Keyed::work).toList();
+        BatchExecution.Result result;
+        try {
+            result = execution.execute(records);
+        } catch (Throwable e) {
+            // what became of each record is not known: all go back to their keys (in order), so the keys and the
+            // partition's commit point are released; a record that did commit is a duplicate the next run skips
+            log.error("lane {}: a batch of {} failed as a whole; its records run again", settings.name(), records.size(), e);
+            buffer.finished(batch, records);
+            throw e;
+        }
         // completions first: a revocation that sees the partition idle must find them when it commits
         offsets.completed(result.finished());
         buffer.finished(batch, result.putBack());

@@ -128,6 +128,26 @@ public class LanePools implements SmartLifecycle {
         running = true;
     }
 
+    /**
+     * The loops that are dead or have not polled within {@code bound} (a lane's poll loop, the retry forwarder), by
+     * name; empty when all are well or the pools are not running.
+     */
+    public List<String> stuckLoops(Duration bound) {
+        if (!running) {
+            return List.of();
+        }
+        List<String> stuck = new ArrayList<>();
+        for (LanePool pool : pools) {
+            if (!pool.pollingWithin(bound)) {
+                stuck.add("lane " + pool.name());
+            }
+        }
+        if (forwarder != null && !forwarder.pollingWithin(bound)) {
+            stuck.add("retry forwarder");
+        }
+        return stuck;
+    }
+
     private void adjust() {
         try {
             // The pool's own share of the CPUs it may use (container-aware), not the whole machine's: a broker or

@@ -79,7 +79,8 @@ public class BatchProcessor {
      * if a handler then fails, the whole transaction rolls back, that envelope is marked failed, and the rest
      * run again in a new transaction with a savepoint per envelope (at most two runs; their effects count
      * once because the first run never committed). Handlers that call a downstream (a circuit-breaker name)
-     * always get a savepoint, so an external call is never repeated because a neighbour failed. Envelopes whose
+     * always get a savepoint, and so does every envelope after one that called out, so an external call that
+     * succeeded is never repeated because a neighbour failed. Envelopes whose
      * handler asks for {@link TransactionScope#ENVELOPE} run afterwards, each in a transaction of its own
      * ({@link OwnTransactionProcessor}).
      */
@@ -194,6 +195,9 @@ public class BatchProcessor {
             Set<String> claimed = claims.claim(batch.stream().map(Attempt::envelope).toList());
             List<PendingOutboxRow> rows = new ArrayList<>(batch.size() * 2);
             List<String> unclaim = new ArrayList<>();
+            // once a downstream call has succeeded in this transaction, every later envelope gets a savepoint: a failure
+            // without one would roll back the whole transaction, and the rerun would make that call a second time
+            boolean calledOut = false;
             for (Attempt attempt : batch) {
                 Envelope envelope = attempt.envelope();
                 if (!claimed.remove(envelope.getId())) { // removed: a second copy in the same batch is a duplicate too
@@ -210,7 +214,7 @@ public class BatchProcessor {
                     unclaim.add(envelope.getId());
                     continue;
                 }
-                Object savepoint = savepointEach || breaker != null ? status.createSavepoint() : null;
+                Object savepoint = savepointEach || breaker != null || calledOut ? status.createSavepoint() : null;
                 long started = System.nanoTime();
                 try {
                     if (handler == null) {
@@ -226,6 +230,7 @@ public class BatchProcessor {
                     }
                     if (breaker != null) {
                         breaker.onSuccess(took, TimeUnit.NANOSECONDS);
+                        calledOut = true;
                     }
                     rows.addAll(context.rowsOnSuccess(took));
                     attempt.succeeded(took);

@@ -35,7 +35,7 @@ class HandlerInvocation {
         }
         Instant deadline = envelope.getRouting().getDeadline();
         if (deadline == null) {
-            handler.handle(payload, context);
+            call(handler, payload, context, envelope);
             return;
         }
         if (!Instant.now().isBefore(deadline)) {
@@ -43,7 +43,7 @@ class HandlerInvocation {
         }
         try (DeadlineWatchdog.Guard guard = watchdog.watch(deadline)) {
             try {
-                handler.handle(payload, context);
+                call(handler, payload, context, envelope);
             } catch (Exception e) {
                 if (guard.fired()) {
                     DeadlineExceededException timeout = new DeadlineExceededException(envelope.getId(), deadline,
@@ -56,6 +56,21 @@ class HandlerInvocation {
             if (guard.fired()) { // the handler swallowed the interrupt and finished late: its effects do not count
                 throw new DeadlineExceededException(envelope.getId(), deadline, "while its handler ran: finished late, rolled back");
             }
+        }
+    }
+
+    /**
+     * An {@link Error} a handler throws (an assertion, a missing class, a stack overflow) fails its envelope like an
+     * exception: its transaction rolls back, its key is released and it is retried or dead-lettered. Only a
+     * {@link VirtualMachineError} (out of memory, internal error) is left to end the process.
+     */
+    private static <P> void call(EnvelopeHandler<P> handler, P payload, HandlerContext context, Envelope envelope) throws Exception {
+        try {
+            handler.handle(payload, context);
+        } catch (VirtualMachineError fatal) {
+            throw fatal;
+        } catch (Error error) {
+            throw new HandlerFailedException(envelope, error);
         }
     }
 }

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * The schema registry as a dependency with its own circuit breaker ({@value #NAME}, configured under
  * {@code resilience4j.circuitbreaker.instances.schema-registry}). A record the lanes cannot decode because the registry
  * does not answer counts as a failure here; every lane watches the breaker and, while it is open, fetches and runs
- * nothing. The first record decoded afterwards closes it. Readiness reports it (out of service while open).
+ * nothing. The first record decoded afterwards closes it. Readiness reports it (out of service until it closes again).
  */
 @Component("schemaRegistry")
 public class RegistryBreaker implements HealthIndicator {
@@ -26,8 +26,9 @@ public class RegistryBreaker implements HealthIndicator {
     @Override
     public Health health() {
         CircuitBreaker.State state = breaker.getState();
-        Health.Builder health = state == CircuitBreaker.State.OPEN || state == CircuitBreaker.State.FORCED_OPEN
-                ? Health.outOfService() : Health.up();
+        // half-open is a trial, not a recovery: ready again only once a record was decoded
+        Health.Builder health = state == CircuitBreaker.State.CLOSED || state == CircuitBreaker.State.DISABLED
+                ? Health.up() : Health.outOfService();
         return health.withDetail("circuitBreaker", state.name()).build();
     }
 }

@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import io.laneway.contracts.Topics;
+import io.laneway.pool.deadletter.DeadLetterHeaders;
+import io.laneway.pool.engine.RestartingLoop;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -39,6 +41,8 @@ public class RetryForwarder {
     private final Counter forwarded;
     private final Map<TopicPartition, Long> pausedUntil = new HashMap<>();
     private volatile boolean running = true;
+    private volatile long lastPollNanos = System.nanoTime();
+    private final RestartingLoop restarts;
     private Consumer<String, byte[]> consumer;
     private Thread thread;
 
@@ -46,6 +50,7 @@ public class RetryForwarder {
         this.consumers = consumers;
         this.raw = raw;
         this.forwarded = meters.counter("laneway.pool.retries.forwarded");
+        this.restarts = new RestartingLoop("retry-forwarder", meters);
     }
 
     public void start() {
@@ -64,11 +69,17 @@ public class RetryForwarder {
         }
     }
 
+    /** Started again after an unexpected failure (a new consumer, from the last committed offsets) while running. */
     private void loop() {
+        restarts.run(this::forwardUntilStopped, () -> running);
+    }
+
+    private void forwardUntilStopped() {
         consumer = consumers.get();
         try {
             consumer.subscribe(Topics.retryTiers());
             while (running) {
+                lastPollNanos = System.nanoTime();
                 resumeDue();
                 var records = consumer.poll(Duration.ofMillis(200));
                 if (records.isEmpty()) {
@@ -79,8 +90,6 @@ public class RetryForwarder {
             }
         } catch (WakeupException e) {
             // stopping
-        } catch (RuntimeException e) {
-            log.error("Retry forwarder stopped; retries wait in their tier topics until restart", e);
         } finally {
             consumer.close(Duration.ofSeconds(5));
         }
@@ -100,8 +109,15 @@ public class RetryForwarder {
                     break;
                 }
                 Header returnTo = record.headers().lastHeader(RetryHeaders.RETURN_TO);
-                var out = new ProducerRecord<>(new String(returnTo.value(), UTF_8), null, record.key(), record.value(),
-                        record.headers());
+                // a record without its way back cannot be retried: kept as a dead letter with the reason, not lost, and the
+                // tier moves on (it used to end the forwarder for every retry)
+                String destination = returnTo == null ? Topics.DEAD_LETTER : new String(returnTo.value(), UTF_8);
+                var out = new ProducerRecord<>(destination, null, record.key(), record.value(), record.headers());
+                if (returnTo == null) {
+                    out.headers().add(DeadLetterHeaders.REASON, ("retry record at " + tp + "@" + record.offset()
+                            + " names no " + RetryHeaders.RETURN_TO + " topic").getBytes(UTF_8));
+                    log.error("Retry record {}@{} has no {} header: dead-lettered", tp, record.offset(), RetryHeaders.RETURN_TO);
+                }
                 out.headers().remove(RetryHeaders.DUE_AT);
                 out.headers().remove(RetryHeaders.RETURN_TO);
                 acks.add(raw.send(out));
@@ -140,6 +156,15 @@ public class RetryForwarder {
 
     private static long longHeader(ConsumerRecord<?, ?> record, String name, long otherwise) {
         Header header = record.headers().lastHeader(name);
-        return header == null ? otherwise : Long.parseLong(new String(header.value(), UTF_8));
+        try {
+            return header == null ? otherwise : Long.parseLong(new String(header.value(), UTF_8));
+        } catch (NumberFormatException e) {
+            return otherwise; // a due time nobody can read: due now
+        }
+    }
+
+    /** Whether the loop is alive and has polled within {@code bound}. */
+    public boolean pollingWithin(Duration bound) {
+        return thread != null && thread.isAlive() && System.nanoTime() - lastPollNanos < bound.toNanos();
     }
 }

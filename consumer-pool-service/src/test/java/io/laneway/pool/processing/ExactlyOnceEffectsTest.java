@@ -49,6 +49,22 @@ class ExactlyOnceEffectsTest extends PoolIntegrationTest {
                 .query(Long.class).single()).isZero();
     }
 
+    @Test
+    void aDownstreamCallThatSucceededIsNotMadeAgainWhenALaterEnvelopeOfItsBatchFails() {
+        io.laneway.pool.support.TestHandlers.POISON_BROKEN.set(true);
+        io.laneway.pool.support.TestHandlers.GATEWAY_DOWN.set(false);
+        Envelope charge = envelope("test.gateway", null, "{}");
+        Envelope failing = envelope("test.poison", null, "{}"); // no savepoint of its own: its failure rolls the batch back
+
+        sendToPartition(Topics.LANE_FAST, 0, java.util.List.of(charge, failing));
+
+        await("the downstream envelope's effect", () -> jdbc.sql("select count(*) from test_effect where message_id = ?")
+                .param(charge.getId()).query(Long.class).single() == 1);
+        await("the failing envelope failed", () -> lifecycleStatuses(failing.getId()).contains("FAILED"));
+        assertThat(io.laneway.pool.support.TestHandlers.GATEWAY_CALLS_BY_MESSAGE.get(charge.getId()).get())
+                .as("the gateway was called once for it, though its batch ran again").isEqualTo(1);
+    }
+
     private double count(String outcome) {
         var counter = meters.find("laneway.pool.envelopes").tag("type", "demo.greet").tag("outcome", outcome).counter();
         return counter == null ? 0 : counter.count();

@@ -27,6 +27,8 @@ public class TestHandlers {
     public static final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> LOCK_RACES_LOST = new java.util.concurrent.ConcurrentHashMap<>();
     /** How often the gateway handler was invoked. */
     public static final java.util.concurrent.atomic.AtomicInteger GATEWAY_CALLS = new java.util.concurrent.atomic.AtomicInteger();
+    /** How often the gateway handler was invoked, per message. */
+    public static final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> GATEWAY_CALLS_BY_MESSAGE = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** test.step: records (key, seq, start, end) so order and overlap can be checked afterwards. */
     @Bean
@@ -98,10 +100,32 @@ public class TestHandlers {
             @Override
             public void handle(Nothing payload, HandlerContext context) {
                 GATEWAY_CALLS.incrementAndGet();
+                GATEWAY_CALLS_BY_MESSAGE.computeIfAbsent(context.envelope().getId(), id -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
                 if (GATEWAY_DOWN.get()) {
                     throw new IllegalStateException("gateway unavailable");
                 }
                 context.jdbc().sql("insert into test_effect (message_id) values (?)").param(context.envelope().getId()).update();
+            }
+        };
+    }
+
+    /** test.error: throws an Error (as a failed assertion or a missing class in a handler would). */
+    @Bean
+    EnvelopeHandler<Nothing> errorHandler() {
+        return new EnvelopeHandler<>() {
+            @Override
+            public String type() {
+                return "test.error";
+            }
+
+            @Override
+            public Class<Nothing> payloadType() {
+                return Nothing.class;
+            }
+
+            @Override
+            public void handle(Nothing payload, HandlerContext context) {
+                throw new AssertionError("handler invariant broken for " + context.envelope().getId());
             }
         };
     }

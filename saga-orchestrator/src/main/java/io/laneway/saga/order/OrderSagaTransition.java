@@ -38,7 +38,9 @@ import io.laneway.contracts.order.StockReserved;
  * </pre>
  * A reply that does not fit the current step (a duplicate, or a late reply after a timeout) changes nothing,
  * except that a late success is undone: a reservation or a charge arriving after the saga gave up is
- * released or refunded, so no stock or money is left behind.
+ * released or refunded, so no stock or money is left behind; and a shipment that went out after its deadline,
+ * while the saga was still compensating with nothing undone yet, completes the order (the participants refuse to
+ * refund or release a shipped order, so that is where it stands).
  */
 public final class OrderSagaTransition {
 
@@ -101,6 +103,13 @@ public final class OrderSagaTransition {
                 case PaymentCharged p when state.getPaymentId() == null -> // a charge that arrived after the saga gave up
                         new Decision(OrderSagaState.newBuilder(state).setPaymentId(p.getPaymentId()).setUpdatedAt(now).build(),
                                 List.of(refund(state.getOrderId(), p.getPaymentId(), state.getTotalCents())), null);
+                case StockReserved r when state.getReservationId() == null -> // a reservation after the saga gave up
+                        new Decision(OrderSagaState.newBuilder(state).setReservationId(r.getReservationId()).setUpdatedAt(now).build(),
+                                List.of(release(state.getOrderId(), r.getReservationId())), null);
+                // the shipment went out after its deadline, before the compensations ran: the participants refuse to refund
+                // or release a shipped order, so the order is completed instead of waiting for compensations that never come
+                case OrderShipped s when state.getPaymentId() != null && state.getReservationId() != null ->
+                        new Decision(terminal(state, SagaStep.COMPLETED, now, null), List.of(), new OrderCompleted());
                 case Timeout t -> new Decision(OrderSagaState.newBuilder(state).setUpdatedAt(now)
                         .setStepDeadline(now.plus(timeouts.compensation())).build(), owedCompensations(state), null);
                 default -> Decision.unchanged(state);

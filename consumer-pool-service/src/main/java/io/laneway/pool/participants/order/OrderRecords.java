@@ -32,6 +32,15 @@ final class OrderRecords {
                 .orElseThrow(() -> refused(command, "no such order was placed"));
     }
 
+    /**
+     * Locks the order's row until the transaction ends. Shipping and the compensations (refund, release) run on
+     * different lanes, so they may run at once: each takes this lock before it checks the others' rows, so one sees
+     * what the other committed (no shipped-and-refunded order).
+     */
+    void lock() {
+        jdbc.sql("select order_id from shop_order where order_id = ? for update").param(orderId).query(String.class).optional();
+    }
+
     Optional<Charge> charge() {
         return jdbc.sql("select payment_id, amount_cents from payment_ledger where order_id = ? and kind = 'CHARGE'").param(orderId)
                 .query((rs, n) -> new Charge(rs.getString(1), rs.getLong(2))).optional();

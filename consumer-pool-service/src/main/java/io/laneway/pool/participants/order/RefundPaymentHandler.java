@@ -27,6 +27,7 @@ public class RefundPaymentHandler implements EnvelopeHandler<Payloads.RefundPaym
     @Override
     public void handle(Payloads.RefundPayment command, HandlerContext context) {
         OrderRecords records = new OrderRecords(context.jdbc(), command.orderId());
+        records.lock();
         OrderRecords.Charge charge = records.charge().orElseThrow(() -> records.refused(type(), "nothing was charged for it"));
         if (!charge.paymentId().equals(command.paymentId())) {
             throw records.refused(type(), "payment '" + command.paymentId() + "' is not the order's charge");

@@ -35,6 +35,7 @@ public class ReleaseStockHandler implements EnvelopeHandler<Payloads.ReleaseStoc
     public void handle(Payloads.ReleaseStock command, HandlerContext context) {
         var jdbc = context.jdbc();
         OrderRecords records = new OrderRecords(jdbc, command.orderId());
+        records.lock();
         boolean theOrdersOwn = jdbc.sql("select count(*) from stock_reservation where reservation_id = ? and order_id = ?")
                 .params(command.reservationId(), command.orderId()).query(Long.class).single() > 0;
         if (!theOrdersOwn) {

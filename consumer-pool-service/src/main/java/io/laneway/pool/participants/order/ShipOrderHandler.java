@@ -42,6 +42,7 @@ public class ShipOrderHandler implements EnvelopeHandler<Payloads.ShipOrder> {
 
     /** Only a paid order whose payment was not refunded and whose stock is still reserved is shipped. */
     private void requirePaidAndNotCancelled(OrderRecords records) {
+        records.lock();
         if (records.charge().isEmpty()) {
             throw records.refused(type(), "the order is not paid");
         }
