@@ -5,6 +5,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
+import io.laneway.contracts.LaneHeaders;
 import io.laneway.contracts.Topics;
 import io.laneway.contracts.envelope.Envelope;
 import io.laneway.contracts.lifecycle.MessageStatus;
@@ -52,6 +53,8 @@ public class DeadLetterPublisher {
     public void publish(LaneRecord record, Envelope envelope, byte[] value, Throwable error, String reason, String lane) {
         Throwable root = Errors.root(error);
         String type = envelope != null ? envelope.getType() : "(undecodable)";
+        // a record whose bytes cannot be decoded is still named by its headers (the router sets both)
+        String headerId = envelope == null ? LaneHeaders.messageId(record.headers()) : null;
         String fingerprint = Fingerprint.of(type, root.getClass().getName(), root.getMessage());
         boolean flood = floods.isFlood(fingerprint, System.currentTimeMillis());
         String topic = flood ? Topics.DEAD_LETTER_QUARANTINE : Topics.DEAD_LETTER;
@@ -69,7 +72,7 @@ public class DeadLetterPublisher {
         put(h, DeadLetterHeaders.ORIGINAL_OFFSET, String.valueOf(record.offset()));
         put(h, DeadLetterHeaders.LANE, lane);
         put(h, DeadLetterHeaders.TYPE, type);
-        put(h, DeadLetterHeaders.MESSAGE_ID, envelope != null ? envelope.getId() : record.origin());
+        put(h, DeadLetterHeaders.MESSAGE_ID, envelope != null ? envelope.getId() : headerId != null ? headerId : record.origin());
         put(h, DeadLetterHeaders.FINGERPRINT, fingerprint);
         put(h, DeadLetterHeaders.DEAD_LETTERED_AT, String.valueOf(Instant.now().toEpochMilli()));
         try {
@@ -77,6 +80,9 @@ public class DeadLetterPublisher {
             if (envelope != null) {
                 avro.send(Topics.LIFECYCLE, envelope.getId(), LifecycleEvents.failed(envelope, MessageStatus.DEAD_LETTERED, error, 0))
                         .get(30, TimeUnit.SECONDS);
+            } else if (headerId != null) {
+                avro.send(Topics.LIFECYCLE, headerId, LifecycleEvents.undecodable(headerId, LaneHeaders.type(record.headers()),
+                        Topics.laneNamed(lane).orElse(null), error)).get(30, TimeUnit.SECONDS);
             }
         } catch (Exception e) {
             throw new IllegalStateException("Dead letter for " + record.origin() + " not acknowledged", e);

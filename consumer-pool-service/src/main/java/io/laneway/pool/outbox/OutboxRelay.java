@@ -121,7 +121,7 @@ public class OutboxRelay implements SmartLifecycle {
     /** Competes for the relay lock; the winner relays until its connection or producer fails. */
     private void electionLoop() {
         while (running) {
-            try (Connection lockAndListen = dataSource.getConnection()) {
+            try (Connection lockAndListen = RelaySessions.guarded(dataSource.getConnection())) {
                 lockAndListen.setAutoCommit(true);
                 if (tryLock(lockAndListen)) {
                     log.info("This instance now relays the outbox");
@@ -143,7 +143,7 @@ public class OutboxRelay implements SmartLifecycle {
         PGConnection notifications = listen.unwrap(PGConnection.class);
         identity = outboxIdentity(listen);
         transactionalId = configuredTransactionalId.isBlank() ? "laneway-outbox-relay-" + identity : configuredTransactionalId;
-        try (Producer<String, byte[]> producer = transactionalProducer(); Connection work = dataSource.getConnection()) {
+        try (Producer<String, byte[]> producer = transactionalProducer(); Connection work = RelaySessions.guarded(dataSource.getConnection())) {
             producer.initTransactions(); // fences any older relay still holding this transactional id
             deleteAlreadyPublished(work);
             NotificationListener listener = new NotificationListener(notifications, wakeups);

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import io.laneway.contracts.envelope.Envelope;
+import io.laneway.contracts.envelope.Lane;
 import io.laneway.contracts.lifecycle.LifecycleEvent;
 import io.laneway.contracts.lifecycle.MessageStatus;
 
@@ -38,6 +39,19 @@ public final class LifecycleEvents {
         event.setDurationMillis(handlerNanos / 1_000_000);
         event.setError(Errors.summary(error));
         return event;
+    }
+
+    /** DEAD_LETTERED for a record whose bytes could not be decoded, named by its headers. */
+    public static LifecycleEvent undecodable(String messageId, String type, Lane lane, Throwable error) {
+        return LifecycleEvent.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setMessageId(messageId)
+                .setStatus(MessageStatus.DEAD_LETTERED)
+                .setType(type != null ? type : "(undecodable)")
+                .setLane(lane)
+                .setOccurredAt(Instant.now())
+                .setError(Errors.summary(error))
+                .build();
     }
 
     public static LifecycleEvent progress(Envelope envelope, int percentDone) {

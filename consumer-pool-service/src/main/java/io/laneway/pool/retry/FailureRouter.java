@@ -90,6 +90,7 @@ public class FailureRouter implements FailedRecordSink {
                 firstFailed != null ? firstFailed.value() : String.valueOf(System.currentTimeMillis()).getBytes(UTF_8));
         out.headers().add(DeadLetterHeaders.TRACE_ID, envelope.getMetadata().getTraceId().getBytes(UTF_8));
         LaneHeaders.putType(out.headers(), envelope.getType()); // the forwarder copies headers back to the lane
+        LaneHeaders.putMessageId(out.headers(), envelope.getId());
         try {
             raw.send(out).get(30, TimeUnit.SECONDS);
             avro.send(Topics.LIFECYCLE, envelope.getId(), LifecycleEvents.failed(envelope, MessageStatus.FAILED, error, handlerNanos));

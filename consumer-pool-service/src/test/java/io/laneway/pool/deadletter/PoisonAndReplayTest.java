@@ -147,6 +147,41 @@ class PoisonAndReplayTest extends PoolIntegrationTest {
         assertThat(again.get("replayed")).as("nothing is sent twice").isEqualTo(0);
     }
 
+    @Test
+    void aMessageThatFailsAfterEveryReplayIsHeldByTheLoopGuard() {
+        Envelope poison = envelope("test.poison", null, "{}"); // stays broken: every replay fails again
+        send(poison);
+        RestClient api = RestClient.create("http://127.0.0.1:" + port);
+        for (int replay = 1; replay <= 3; replay++) {
+            int letters = replay;
+            await("dead letter " + letters, () -> openLetters(poison.getId()).size() == 1 && allLetters(poison.getId()) == letters);
+            var answer = api.post().uri("/v1/dead-letters/{id}/replay", openLetters(poison.getId()).getFirst()).header("X-API-Key", ADMIN_KEY)
+                    .contentType(MediaType.APPLICATION_JSON).body(Map.of("reason", "try " + replay)).retrieve()
+                    .onStatus(s -> true, (rq, rs) -> { }).toEntity(String.class);
+            assertThat(answer.getStatusCode().value()).as("replay %s: %s", replay, answer.getBody()).isEqualTo(200);
+        }
+        await("dead letter 4", () -> openLetters(poison.getId()).size() == 1 && allLetters(poison.getId()) == 4);
+
+        var guarded = api.post().uri("/v1/dead-letters/{id}/replay", openLetters(poison.getId()).getFirst()).header("X-API-Key", ADMIN_KEY)
+                .retrieve().onStatus(s -> true, (rq, rs) -> { }).toEntity(String.class);
+        String fingerprint = jdbc.sql("select fingerprint from dead_letter where message_id = ? limit 1").param(poison.getId()).query(String.class).single();
+        Map<?, ?> bulk = api.post().uri("/v1/dead-letters/replay").header("X-API-Key", ADMIN_KEY).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("fingerprint", fingerprint)).retrieve().body(Map.class);
+
+        assertThat(guarded.getStatusCode().value()).isEqualTo(409);
+        assertThat(guarded.getBody()).contains("replayed 3 times").contains("replay loop guard");
+        assertThat(((List<?>) bulk.get("held")).stream().map(id -> ((Number) id).longValue()).toList()).contains(openLetters(poison.getId()).getFirst());
+        assertThat(openLetters(poison.getId())).as("still there for a person to discard").hasSize(1);
+    }
+
+    private List<Long> openLetters(String messageId) {
+        return jdbc.sql("select id from dead_letter where message_id = ? and status = 'OPEN'").param(messageId).query(Long.class).list();
+    }
+
+    private long allLetters(String messageId) {
+        return jdbc.sql("select count(*) from dead_letter where message_id = ?").param(messageId).query(Long.class).single();
+    }
+
     private Long deadLetterId(String messageId) {
         return jdbc.sql("select id from dead_letter where message_id = ?").param(messageId).query(Long.class).optional().orElse(null);
     }

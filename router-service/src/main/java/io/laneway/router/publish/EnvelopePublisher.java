@@ -56,6 +56,7 @@ public class EnvelopePublisher {
         var record = new ProducerRecord<String, Object>(topic, envelope.getOrderingKey(), envelope);
         record.headers().add("traceparent", traceparent(envelope.getMetadata().getTraceId()));
         LaneHeaders.putType(record.headers(), envelope.getType());
+        LaneHeaders.putMessageId(record.headers(), envelope.getId());
         CompletableFuture<?> written;
         try {
             written = kafka.send(record);

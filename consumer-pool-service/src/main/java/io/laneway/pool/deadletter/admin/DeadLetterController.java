@@ -100,9 +100,9 @@ class DeadLetterController {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
                     "Name at least one of type, lane, fingerprint, errorClass: replaying every dead letter at once is rarely meant.");
         }
-        List<Long> ids = operations.replayMatching(filter.type(), laneFilter(filter.lane()), filter.fingerprint(), filter.errorClass(), limit,
-                who.getName(), filter.reason());
-        return Map.of("replayed", ids.size(), "ids", ids);
+        DeadLetterOperations.BulkReplay done = operations.replayMatching(filter.type(), laneFilter(filter.lane()), filter.fingerprint(),
+                filter.errorClass(), limit, who.getName(), filter.reason());
+        return Map.of("replayed", done.replayed().size(), "ids", done.replayed(), "held", done.held());
     }
 
     /**

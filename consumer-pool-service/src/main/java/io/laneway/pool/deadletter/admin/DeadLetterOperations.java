@@ -45,11 +45,15 @@ public class DeadLetterOperations {
     private final MeterRegistry meters;
     private final CheckpointStore checkpoints;
     private final TransactionTemplate transactions;
+    /** Replays of one message after which the next is refused: a message that fails after every replay is not fixed. */
+    private final int maxReplays;
 
     public DeadLetterOperations(DeadLetterRepository deadLetters, DeadLetterAuditRepository audit,
                                 @Qualifier("rawBytesKafkaTemplate") KafkaTemplate<String, byte[]> raw, MeterRegistry meters,
                                 @Value("${laneway.schema-registry.url}") String registryUrl, CheckpointStore checkpoints,
-                                PlatformTransactionManager transactionManager) {
+                                PlatformTransactionManager transactionManager,
+                                @Value("${laneway.pool.dead-letters.max-replays:3}") int maxReplays) {
+        this.maxReplays = maxReplays;
         this.transactions = new TransactionTemplate(transactionManager);
         this.checkpoints = checkpoints;
         this.deadLetters = deadLetters;
@@ -65,9 +69,19 @@ public class DeadLetterOperations {
                 "No dead letter with id " + id + ". List them with GET /v1/dead-letters."));
     }
 
+    /** What a bulk replay did: the letters replayed, and those held back by the replay loop guard. */
+    public record BulkReplay(List<Long> replayed, List<Long> held) {
+    }
+
     @Transactional
     public DeadLetter replay(long id, String actor, String reason) {
         DeadLetter letter = open(id, "replay");
+        long replays = audit.countReplaysOfMessage(letter.getMessageId());
+        if (replays >= maxReplays) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "Message " + letter.getMessageId() + " was replayed " + replays
+                    + " times and failed again each time (replay loop guard, laneway.pool.dead-letters.max-replays=" + maxReplays
+                    + "): fix the cause, then discard this letter or raise the limit.");
+        }
         Envelope envelope;
         try {
             envelope = deserializer.deserialize(letter.getOriginalTopic(), letter.getEnvelope());
@@ -81,6 +95,7 @@ public class DeadLetterOperations {
             var record = new ProducerRecord<>(letter.getOriginalTopic(), envelope.getOrderingKey(),
                     serializer.serialize(letter.getOriginalTopic(), envelope));
             LaneHeaders.putType(record.headers(), envelope.getType());
+            LaneHeaders.putMessageId(record.headers(), envelope.getId());
             raw.send(record).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "Kafka did not acknowledge the replay of "
@@ -120,15 +135,27 @@ public class DeadLetterOperations {
         return letter;
     }
 
-    /** Replays every OPEN dead letter matching the filter, up to {@code limit}; each one audited. */
-    public List<Long> replayMatching(String type, String lane, String fingerprint, String errorClass, int limit, String actor,
+    /** Replays every OPEN dead letter matching the filter, up to {@code limit}; each one audited; the loop guard's held back. */
+    public BulkReplay replayMatching(String type, String lane, String fingerprint, String errorClass, int limit, String actor,
                                      String reason) {
         List<Long> ids = deadLetters.find(DeadLetter.Status.OPEN, type, lane, fingerprint, errorClass, PageRequest.of(0, limit))
                 .map(DeadLetter::getId).getContent();
         // each letter in a transaction of its own, through the template: a call to replay() from here would bypass its
         // @Transactional proxy, and the REPLAYED status would be lost while the audit row (its own save) was kept
-        ids.forEach(id -> transactions.executeWithoutResult(status -> replay(id, actor, reason)));
-        return ids;
+        List<Long> replayed = new java.util.ArrayList<>();
+        List<Long> held = new java.util.ArrayList<>();
+        for (Long id : ids) {
+            try {
+                transactions.executeWithoutResult(status -> replay(id, actor, reason));
+                replayed.add(id);
+            } catch (ResponseStatusException e) {
+                if (e.getStatusCode().value() != HttpStatus.CONFLICT.value()) {
+                    throw e;
+                }
+                held.add(id); // the loop guard (or a concurrent operator): left for a person to decide
+            }
+        }
+        return new BulkReplay(replayed, held);
     }
 
     private DeadLetter open(long id, String action) {
