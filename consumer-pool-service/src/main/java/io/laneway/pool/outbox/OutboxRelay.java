@@ -90,13 +90,22 @@ public class OutboxRelay implements SmartLifecycle {
     private final AvroRegistryDeserializer<OutboxPosition> positionReader = new AvroRegistryDeserializer<>();
     private volatile boolean running;
     private volatile long pending;
+    private volatile long lastProgressNanos = System.nanoTime();
+    /**
+     * Fault injection for the crash test only (0 = off, the default): the process halts, as under kill -9, right after
+     * this many Kafka commits and before their rows are deleted, the one moment a relay crash could publish twice.
+     */
+    private final int haltAfterCommits;
+    private int commits;
     private Thread worker;
 
     public OutboxRelay(DataSource dataSource, RelayWakeups wakeups, @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
                        @Value("${laneway.pool.outbox.transactional-id:}") String transactionalId,
                        @Value("${laneway.pool.outbox.linger:20ms}") Duration linger,
                        @Value("${laneway.schema-registry.url}") String registryUrl,
-                       org.springframework.boot.kafka.autoconfigure.KafkaProperties kafkaProperties, MeterRegistry meters) {
+                       org.springframework.boot.kafka.autoconfigure.KafkaProperties kafkaProperties, MeterRegistry meters,
+                       @Value("${laneway.pool.outbox.fault.halt-after-commits:0}") int haltAfterCommits) {
+        this.haltAfterCommits = haltAfterCommits;
         positions.configure(Map.of(AvroRegistrySerializer.REGISTRY_URL, registryUrl), false);
         positionReader.configure(Map.of(AvroRegistrySerializer.REGISTRY_URL, registryUrl,
                 AvroRegistryDeserializer.SPECIFIC_READER, "true"), false);
@@ -118,9 +127,18 @@ public class OutboxRelay implements SmartLifecycle {
         worker = Thread.ofPlatform().name("outbox-relay").daemon().start(this::electionLoop);
     }
 
+    /**
+     * Whether the relay's thread is alive and went round its loop (a relayed batch as leader, a lock attempt as standby)
+     * within {@code bound}; true when it is not running.
+     */
+    public boolean progressingWithin(Duration bound) {
+        return !running || (worker != null && worker.isAlive() && System.nanoTime() - lastProgressNanos < bound.toNanos());
+    }
+
     /** Competes for the relay lock; the winner relays until its connection or producer fails. */
     private void electionLoop() {
         while (running) {
+            lastProgressNanos = System.nanoTime();
             try (Connection lockAndListen = RelaySessions.guarded(dataSource.getConnection())) {
                 lockAndListen.setAutoCommit(true);
                 if (tryLock(lockAndListen)) {
@@ -150,6 +168,7 @@ public class OutboxRelay implements SmartLifecycle {
             wakeups.localRelayLeads(true); // from now on this JVM's commits wake the relay directly, without NOTIFY
             try {
                 while (running) {
+                    lastProgressNanos = System.nanoTime();
                     listener.throwIfBroken();
                     int relayed = relayBatch(work, producer);
                     if (relayed < BATCH && wakeups.await(500) && linger.toMillis() > 0) { // a commit, or 500 ms
@@ -196,6 +215,11 @@ public class OutboxRelay implements SmartLifecycle {
             producer.send(new ProducerRecord<>(Topics.OUTBOX_POSITION, identity,
                     positions.serialize(Topics.OUTBOX_POSITION, position)));
             producer.commitTransaction();
+            if (haltAfterCommits > 0 && ++commits >= haltAfterCommits) {
+                log.warn("Fault injection (laneway.pool.outbox.fault.halt-after-commits={}): halting between the Kafka commit "
+                        + "and the row delete", haltAfterCommits);
+                Runtime.getRuntime().halt(137);
+            }
         } catch (RuntimeException e) {
             try {
                 producer.abortTransaction();

@@ -44,6 +44,22 @@ class TransactionScopeTest extends PoolIntegrationTest {
                 .doesNotContain(sharedTxids.getFirst());
     }
 
+    @Test
+    void longRunningLaneWorkNeverSharesATransactionWhateverItsHandlersScope() {
+        List<Attempt> longWork = Stream.generate(() -> {
+            var envelope = envelope("test.txid", null, "{}"); // a handler that would share the batch's transaction
+            envelope.getRouting().setLane(io.laneway.contracts.envelope.Lane.LONG_RUNNING);
+            return new Attempt(envelope, "test");
+        }).limit(3).toList();
+
+        processor.process(longWork);
+
+        assertThat(longWork).allMatch(a -> a.outcome() == Attempt.Outcome.PROCESSED);
+        List<Long> txids = longWork.stream().map(a -> jdbc.sql("select txid from test_transaction where message_id = ?")
+                .param(a.envelope().getId()).query(Long.class).single()).toList();
+        assertThat(txids).as("each in a transaction of its own").doesNotHaveDuplicates();
+    }
+
     @AfterEach
     void noHook() {
         TestHandlers.BEFORE_DATABASE = envelope -> { };

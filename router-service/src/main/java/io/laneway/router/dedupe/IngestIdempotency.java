@@ -34,6 +34,16 @@ public class IngestIdempotency {
     public record Repeat(OriginalAnswer original, boolean sameRequest) {
     }
 
+    /**
+     * What {@link #once} did: published (repeat null) or found a repeat; {@code recorded} false when it published but
+     * the key could not be recorded (then a retry with this key could publish again).
+     */
+    public record Outcome(Repeat repeat, boolean recorded) {
+        static Outcome published(boolean recorded) {
+            return new Outcome(null, recorded);
+        }
+    }
+
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final Duration window;
@@ -51,9 +61,28 @@ public class IngestIdempotency {
      * Runs {@code publish} once per (client, key) within the window.
      *
      * @param requestHash what identifies the request ({@link RequestHash}): a repeat with another hash is not a retry
-     * @return empty when this call published; the original answer when it is a repeat
+     * @return whether this call published (and recorded the key) or found a repeat
      */
-    public Optional<Repeat> once(String clientId, String key, String requestHash, OriginalAnswer candidate, Supplier<?> publish) {
+    public Outcome once(String clientId, String key, String requestHash, OriginalAnswer candidate, Supplier<?> publish) {
+        boolean[] published = {false};
+        try {
+            Optional<Repeat> repeat = claimAndPublish(clientId, key, requestHash, candidate, () -> {
+                publish.get();
+                published[0] = true;
+                return null;
+            });
+            return repeat.map(r -> new Outcome(r, true)).orElse(Outcome.published(true));
+        } catch (RuntimeException e) {
+            if (!published[0]) {
+                throw e; // nothing was sent: the caller's answer is the failure
+            }
+            // Kafka has the message; only the claim's commit failed. The caller must hear "accepted", not an error it
+            // would retry into a second message: record the claim again on its own, or say it is not recorded.
+            return Outcome.published(recordAfterTheFact(clientId, key, requestHash, candidate, e));
+        }
+    }
+
+    private Optional<Repeat> claimAndPublish(String clientId, String key, String requestHash, OriginalAnswer candidate, Supplier<?> publish) {
         return tx.execute(status -> {
             // Insert, or take over a row whose window has passed; 0 rows = a live claim exists.
             int claimed = jdbc.sql("""
@@ -82,6 +111,29 @@ public class IngestIdempotency {
             publish.get();
             return Optional.empty();
         });
+    }
+
+    /**
+     * After a publish whose claim did not commit: up to three tries to record the claim alone. If none succeeds the
+     * message stays accepted (it is in Kafka) and {@link UnrecordedClaimException} is not thrown: the miss is counted
+     * ({@code laneway.router.idempotency.unrecorded}) and logged, and a retry with this key could publish again.
+     */
+    private boolean recordAfterTheFact(String clientId, String key, String requestHash, OriginalAnswer candidate, RuntimeException cause) {
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            try {
+                tx.executeWithoutResult(status -> jdbc.sql("""
+                                insert into ingest_idempotency (client_id, idempotency_key, message_id, lane, request_hash)
+                                values (?, ?, ?, ?, ?) on conflict (client_id, idempotency_key) do nothing""")
+                        .params(clientId, key, candidate.messageId(), candidate.lane(), requestHash).update());
+                return true;
+            } catch (RuntimeException e) {
+                cause.addSuppressed(e);
+            }
+        }
+        meters.counter("laneway.router.idempotency.unrecorded", "client", clientId).increment();
+        log.error("Message {} was accepted by Kafka but its idempotency key '{}' of {} could not be recorded", candidate.messageId(),
+                key, clientId, cause);
+        return false;
     }
 
     /** Claims older than the window no longer protect anything. */

@@ -40,7 +40,10 @@ public class IngestService {
     private static final Logger log = LoggerFactory.getLogger(IngestService.class);
 
     /** What the caller is told: the message id, its lane, and whether this was a replay of an earlier accept. */
-    public record Accepted(String id, Lane lane, boolean replayed) {
+    public record Accepted(String id, Lane lane, boolean replayed, boolean keyRecorded) {
+        Accepted(String id, Lane lane, boolean replayed) {
+            this(id, lane, replayed, true);
+        }
     }
 
     /** A batch item whose write is in flight ({@code envelope} set) or already settled ({@code done} set). */
@@ -89,14 +92,18 @@ public class IngestService {
             if (request.idempotencyKey() != null && !request.idempotencyKey().isBlank()) {
                 String requestHash = RequestHash.of(request.type(), request.priority(), request.orderingKey(), request.correlationId(),
                         envelope.getPayload().array());
-                var repeat = idempotency.once(client, request.idempotencyKey(), requestHash, new OriginalAnswer(envelope.getId(), lane.name()),
+                var outcome = idempotency.once(client, request.idempotencyKey(), requestHash, new OriginalAnswer(envelope.getId(), lane.name()),
                         () -> {
                             publisher.publish(envelope);
                             return null;
                         });
-                if (repeat.isPresent()) {
-                    OriginalAnswer original = repeat.get().original();
-                    if (!repeat.get().sameRequest()) {
+                if (outcome.repeat() == null && !outcome.recorded()) {
+                    accepted(envelope, client, started);
+                    return new Accepted(envelope.getId(), lane, false, false);
+                }
+                if (outcome.repeat() != null) {
+                    OriginalAnswer original = outcome.repeat().original();
+                    if (!outcome.repeat().sameRequest()) {
                         throw new InvalidRequestException(HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency key reused",
                                 "idempotency key '" + request.idempotencyKey() + "' was already used for a different request (message "
                                         + original.messageId() + "); a retry must repeat the same type, priority, ordering key and "

@@ -64,6 +64,8 @@ public class PublishController {
         String statusUrl = statusUrl(accepted.id());
         return ResponseEntity.accepted().location(URI.create(statusUrl))
                 .header("Idempotent-Replayed", String.valueOf(accepted.replayed()))
+                // false only when Kafka took the message but its idempotency key could not be stored: a retry may repeat it
+                .header("Idempotency-Key-Recorded", String.valueOf(accepted.keyRecorded()))
                 .body(new PublishResponse(accepted.id(), accepted.lane().name(), "ROUTED", statusUrl));
     }
 

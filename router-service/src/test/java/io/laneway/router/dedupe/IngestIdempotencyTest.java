@@ -23,6 +23,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 /** Two router replicas on one database: a retried POST yields one record on Kafka and the same answer. */
 class IngestIdempotencyTest extends RouterIntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     static ConfigurableApplicationContext secondReplica;
 
     @BeforeAll
@@ -82,6 +85,34 @@ class IngestIdempotencyTest extends RouterIntegrationTest {
         assertThat(other.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
         assertThat(other.body()).contains("already used for a different request").contains(idOf(first));
         assertThat(recordsWithKey(key)).hasSize(1);
+    }
+
+    /**
+     * Kafka took the message, then the claim's commit failed (a deferred constraint trigger refuses it at commit, as a
+     * lost connection or a failover would): the caller is told "accepted", and that the key is not recorded, never 500.
+     */
+    @Test
+    void aMessageKafkaTookIsAcceptedEvenWhenItsKeyCannotBeRecorded() {
+        jdbc.sql("""
+                create or replace function refuse_commit_for_test() returns trigger language plpgsql as $$
+                begin
+                  if new.idempotency_key like 'fail-commit-%' then raise exception 'commit refused by the test'; end if;
+                  return new;
+                end $$""").update();
+        jdbc.sql("drop trigger if exists refuse_commit_for_test on ingest_idempotency").update();
+        jdbc.sql("""
+                create constraint trigger refuse_commit_for_test after insert or update on ingest_idempotency
+                deferrable initially deferred for each row execute function refuse_commit_for_test()""").update();
+        try {
+            String key = "fail-commit-" + UUID.randomUUID();
+            var answer = post(port, "{\"type\":\"demo.greet\",\"idempotencyKey\":\"" + key + "\",\"payload\":{\"name\":\"sent\"}}", "shop");
+
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
+            assertThat(answer.headers().firstValue("Idempotency-Key-Recorded")).hasValue("false");
+            assertThat(recordsWithKey(key)).as("it is in Kafka").hasSize(1);
+        } finally {
+            jdbc.sql("drop trigger if exists refuse_commit_for_test on ingest_idempotency").update();
+        }
     }
 
     private static List<GenericRecord> recordsWithKey(String key) {
