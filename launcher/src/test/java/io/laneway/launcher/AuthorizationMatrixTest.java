@@ -11,9 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,9 +24,9 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.laneway.infra.Await;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,13 +37,11 @@ import tools.jackson.databind.json.JsonMapper;
  * matrix is read from the README, so an endpoint added without a row there, or a row left for an endpoint that is
  * gone, fails this test; so does an answer that differs from the table.
  */
+@ExtendWith(SecuredPlatform.class)
 class AuthorizationMatrixTest {
 
-    private static final byte[] JWT_SECRET = "laneway-matrix-test-secret-32-bytes!!".getBytes();
-    private static final Map<String, String> SECURITY_PREFIX = Map.of("router", "laneway.router.security",
-            "pool", "laneway.pool.security", "saga", "laneway.saga.security", "projection", "laneway.projection.security");
-    private static final Map<String, String> SERVICE_NAMES = Map.of("router", "router-service", "pool", "consumer-pool-service",
-            "saga", "saga-orchestrator", "projection", "projection-service");
+    private static final byte[] JWT_SECRET = SecuredPlatform.JWT_SECRET;
+    private static final Map<String, String> SECURITY_PREFIX = SecuredPlatform.SECURITY_PREFIX;
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private static Platform platform;
@@ -76,24 +72,8 @@ class AuthorizationMatrixTest {
     }
 
     @BeforeAll
-    static void startPlatform() {
-        Map<String, List<String>> extra = new LinkedHashMap<>();
-        SECURITY_PREFIX.forEach((service, prefix) -> {
-            String ownerScope = service.equals("projection") ? "messages:read" : "messages:write";
-            List<String> arguments = new ArrayList<>(List.of("--" + prefix + ".jwt-hmac-secret=" + Base64.getEncoder().encodeToString(JWT_SECRET)));
-            arguments.addAll(key(prefix, 1, "matrix-alice-key", "alice", ownerScope));
-            arguments.addAll(key(prefix, 2, "matrix-bob-key", "bob", ownerScope));
-            arguments.addAll(key(prefix, 3, "matrix-carol-key", "carol", "nothing:granted"));
-            arguments.addAll(key(prefix, 4, "matrix-operator-key", "operator", "admin"));
-            extra.put(SERVICE_NAMES.get(service), arguments);
-        });
-        platform = Platform.start(ServicePorts.random(), Path.of("..").toAbsolutePath().normalize(),
-                Path.of("target", "matrix-run").toAbsolutePath(), extra);
-    }
-
-    @AfterAll
-    static void stop() {
-        PlatformShutdown.closeAndAwaitExit(platform, List.of());
+    static void platform() {
+        platform = SecuredPlatform.platform();
     }
 
     @Test
@@ -226,11 +206,6 @@ class AuthorizationMatrixTest {
         } catch (Exception e) {
             return -1;
         }
-    }
-
-    private static List<String> key(String prefix, int index, String key, String client, String scopes) {
-        String entry = "--" + prefix + ".api-keys[" + index + "].";
-        return List.of(entry + "key=" + key, entry + "client=" + client, entry + "scopes=" + scopes);
     }
 
     private static String jwt(String issuer, String audience, int expiresInSeconds) {

@@ -7,7 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -23,9 +22,9 @@ import io.laneway.contracts.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Thousands of generated malformed requests against every REST endpoint of the running platform (router, the pool's
@@ -33,10 +32,11 @@ import org.junit.jupiter.api.Test;
  * cases, missing or forged credentials, wrong methods and media types. Not one may get a 5xx; every error is
  * problem+json without a stack trace; and nothing reaches a lane or the ingress topic.
  */
+@ExtendWith(SecuredPlatform.class)
 class BadInputCampaignTest {
 
-    private static final String POOL_ADMIN_KEY = "campaign-pool-admin-key";
-    private static final String POOL_WRITER_KEY = "campaign-pool-writer-key";
+    private static final String POOL_ADMIN_KEY = SecuredPlatform.POOL_ADMIN_KEY;
+    private static final String POOL_WRITER_KEY = SecuredPlatform.POOL_WRITER_KEY;
     private static final List<String> WRITTEN_TOPICS = List.of(Topics.LANE_FAST, Topics.LANE_HEAVY, Topics.LANE_LONG_RUNNING, Topics.INGRESS);
     private static Platform platform;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -48,20 +48,8 @@ class BadInputCampaignTest {
     }
 
     @BeforeAll
-    static void startPlatform() {
-        platform = Platform.start(ServicePorts.random(), Path.of("..").toAbsolutePath().normalize(),
-                Path.of("target", "campaign-run").toAbsolutePath(), Map.of("consumer-pool-service", List.of(
-                        "--laneway.pool.security.api-keys[1].key=" + POOL_ADMIN_KEY,
-                        "--laneway.pool.security.api-keys[1].client=operator",
-                        "--laneway.pool.security.api-keys[1].scopes=admin",
-                        "--laneway.pool.security.api-keys[2].key=" + POOL_WRITER_KEY,
-                        "--laneway.pool.security.api-keys[2].client=writer",
-                        "--laneway.pool.security.api-keys[2].scopes=messages:write")));
-    }
-
-    @AfterAll
-    static void stop() {
-        PlatformShutdown.closeAndAwaitExit(platform, List.of());
+    static void platform() {
+        platform = SecuredPlatform.platform();
     }
 
     @Test
