@@ -6,23 +6,38 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.laneway.contracts.Topics;
+import io.laneway.contracts.envelope.Envelope;
+import io.laneway.contracts.envelope.EnvelopeMetadata;
+import io.laneway.contracts.envelope.Lane;
+import io.laneway.contracts.envelope.Priority;
+import io.laneway.contracts.envelope.Routing;
 import io.laneway.contracts.registry.SchemaRegistryClient;
 import io.laneway.contracts.serde.AvroRegistryDeserializer;
 import io.laneway.contracts.serde.AvroRegistrySerializer;
 import io.laneway.infra.Await;
 import io.laneway.infra.LocalPostgres;
 import io.laneway.infra.TopicContents;
+import io.laneway.launcher.faults.EnvelopeFeed;
+import io.laneway.launcher.faults.NothingLost;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -118,5 +133,64 @@ class EndToEndTest {
                 .placeOrders(Duration.ofSeconds(60));
 
         assertThat(outcomes.values()).containsExactly("COMPLETED", "COMPLETED", "CANCELLED");
+    }
+
+    /**
+     * The saga writes its commands to the ingress topic in Kafka transactions. Commands of aborted transactions were never
+     * sent: the router must not route them, and each committed one runs exactly once (the nothing-lost report).
+     */
+    @Test
+    @Order(4)
+    void ingressCommandsOfAbortedTransactionsAreNeverRunAndCommittedOnesRunOnce() throws Exception {
+        String bootstrap = platform.infrastructure().kafkaBootstrapServers();
+        String registry = platform.infrastructure().schemaRegistryUrl();
+        List<String> committed = EnvelopeFeed.newIds(100);
+        List<String> aborted = EnvelopeFeed.newIds(100);
+        Properties props = new Properties();
+        props.put("bootstrap.servers", bootstrap);
+        props.put("key.serializer", StringSerializer.class.getName());
+        props.put("value.serializer", AvroRegistrySerializer.class.getName());
+        props.put(AvroRegistrySerializer.REGISTRY_URL, registry);
+        props.put("transactional.id", "e2e-aborted-ingress-" + UUID.randomUUID());
+        try (var producer = new KafkaProducer<String, Envelope>(props)) {
+            producer.initTransactions();
+            for (int batch = 0; batch < 10; batch++) { // aborted and committed transactions interleaved on one partition
+                List<String> ids = (batch % 2 == 0 ? aborted : committed).subList(batch / 2 * 20, batch / 2 * 20 + 20);
+                producer.beginTransaction();
+                for (String id : ids) {
+                    producer.send(new ProducerRecord<>(Topics.INGRESS, "ingress-e2e", command(id)));
+                }
+                if (batch % 2 == 0) {
+                    producer.flush();
+                    producer.abortTransaction();
+                } else {
+                    producer.commitTransaction();
+                }
+            }
+        }
+
+        var check = new NothingLost(bootstrap, registry,
+                platform.infrastructure().springProperties(Platform.POOL_DATABASE));
+        var report = check.awaitReport("aborted ingress transactions between committed ones", committed, Duration.ofSeconds(120));
+        assertThat(report.lost()).as(report.toString()).isZero();
+        assertThat(report.duplicated()).as(report.toString()).isZero();
+        assertThat(report.completed()).as(report.toString()).isEqualTo(committed.size());
+        assertThat(check.effects(aborted)).as("no command of an aborted transaction ran").isZero();
+        var decoder = new AvroRegistryDeserializer<GenericRecord>();
+        decoder.configure(Map.of(AvroRegistrySerializer.REGISTRY_URL, registry), false);
+        assertThat(TopicContents.values(bootstrap, Topics.LIFECYCLE).stream().map(v -> decoder.deserialize(Topics.LIFECYCLE, v))
+                .map(e -> e.get("messageId").toString())).as("none was even routed").doesNotContainAnyElementsOf(aborted);
+    }
+
+    private static Envelope command(String id) {
+        Instant now = Instant.now();
+        return Envelope.newBuilder().setId(id).setType("demo.work")
+                .setPriority(Priority.NORMAL).setOrderingKey("ingress-e2e")
+                .setPayload(ByteBuffer.wrap("{\"millis\":1}".getBytes(StandardCharsets.UTF_8)))
+                .setMetadata(EnvelopeMetadata.newBuilder().setTimestamp(now).setSource("saga-orchestrator")
+                        .setTraceId(id.replace("-", "")).build())
+                .setRouting(Routing.newBuilder().setLane(Lane.FAST)
+                        .setRoutedAt(now).setRoutingVersion(0).build())
+                .build();
     }
 }

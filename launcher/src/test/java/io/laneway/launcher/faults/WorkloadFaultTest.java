@@ -37,15 +37,21 @@ class WorkloadFaultTest {
         Map<String, String> properties = infra.springProperties(database);
         int envelopes = 5_000;
         List<String> ids = EnvelopeFeed.newIds(envelopes);
-        // every 100th is poison, of two kinds: a payload of the wrong shape, and one that is not JSON at all
+        // every 100th is poison, of three kinds: a payload of the wrong shape, one that is not JSON at all, and one whose
+        // handler throws an Error (retried, then dead-lettered; its key and partition must move on meanwhile)
         EnvelopeFeed.Work good = new EnvelopeFeed.Work("demo.work", "{\"millis\":2}");
         EnvelopeFeed.Work wrongShape = new EnvelopeFeed.Work("demo.work", "{\"millis\":\"poison\"}");
         EnvelopeFeed.Work notJson = new EnvelopeFeed.Work("demo.work", "{\"millis\": 2");
+        EnvelopeFeed.Work throwsError = new EnvelopeFeed.Work("demo.work", "{\"millis\":2,\"failWith\":\"error\"}");
         int poison = envelopes / 100;
         var feed = new EnvelopeFeed(infra.kafkaBootstrapServers(), infra.schemaRegistryUrl());
         try (ChildProcess pool = PoolProcess.start("poison", FreePorts.next(), properties, RUN_DIR, PoolProcess.groupsStartingNow(infra.kafkaBootstrapServers(), database))) {
             feed.publish(Topics.LANE_FAST, Lane.FAST, ids, "poison", 300,
-                    i -> i % 100 == 99 ? (i % 200 == 99 ? wrongShape : notJson) : good, Duration.ofSeconds(10));
+                    i -> i % 100 != 99 ? good : switch ((i / 100) % 3) {
+                        case 0 -> wrongShape;
+                        case 1 -> notJson;
+                        default -> throwsError;
+                    }, Duration.ofSeconds(10));
             assertThat(feed.sendFailures()).isZero();
             var report = new NothingLost(infra.kafkaBootstrapServers(), infra.schemaRegistryUrl(), properties)
                     .awaitReport("1% poison", ids, Duration.ofSeconds(120));
