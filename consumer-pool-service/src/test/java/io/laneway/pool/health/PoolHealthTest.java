@@ -1,4 +1,4 @@
-package io.laneway.pool.lane;
+package io.laneway.pool.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,8 +1,9 @@
-package io.laneway.pool.lane;
+package io.laneway.pool.health;
 
 import java.time.Duration;
 import java.util.List;
 
+import io.laneway.pool.lane.LanePools;
 import io.laneway.pool.outbox.OutboxRelay;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
