@@ -74,6 +74,30 @@ class ComposeFileTest {
         }
     }
 
+    /** What would stop `docker compose up` at first boot, or lose the registry's schemas at its first restart. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theRouterHasItsDatabaseTheImagesTheBuildsTagAndTheRegistryKeepsItsSchemas() throws Exception {
+        Map<String, Object> compose = new Yaml().load(Files.readString(COMPOSE));
+        Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
+        Map<String, Object> router = services.get("router-service");
+        Map<String, Object> routerEnv = (Map<String, Object>) router.get("environment");
+
+        assertThat(routerEnv.get("SPRING_DATASOURCE_URL").toString()).endsWith("/laneway_router");
+        assertThat(routerEnv).containsKeys("SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD");
+        assertThat((Map<String, Object>) router.get("depends_on")).containsKey("postgres");
+        String init = Files.readString(Repository.root().resolve("observability/postgres/init-databases.sql"));
+        assertThat(init).contains("create database laneway_router").contains("create database apicurio");
+        assertThat(services.get("postgres").get("volumes").toString()).contains("/docker-entrypoint-initdb.d/");
+        Map<String, Object> registryEnv = (Map<String, Object>) services.get("schema-registry").get("environment");
+        assertThat(registryEnv).containsEntry("APICURIO_STORAGE_KIND", "sql").containsEntry("APICURIO_STORAGE_SQL_KIND", "postgresql");
+        assertThat(registryEnv.get("APICURIO_DATASOURCE_URL").toString()).endsWith("/apicurio");
+        String version = Repository.projectVersion();
+        for (String service : SERVICES) {
+            assertThat(services.get(service).get("image").toString()).as(service).endsWith(":-" + version + "}");
+        }
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void prometheusScrapesEveryServiceOnItsPort() throws Exception {

@@ -57,6 +57,10 @@ class ContainerImageTest {
         long classes = image.layers().stream().filter(l -> listing(l).contains("app/classes/")).mapToLong(ContainerImageTest::size)
                 .findFirst().orElseThrow();
         assertThat(classes).as("the service's own classes layer is small next to its dependencies").isLessThan(largest / 20);
+        // a Docker volume or emptyDir mounted on the Kafka Streams state directory starts with the image's mode
+        assertThat(image.layers().stream().flatMap(l -> Tools.run(l.getParent(), null, List.of("tar", "tvzf", l.toString())).output().lines()))
+                .as("the state directory is writable by the service's user (1000)")
+                .anyMatch(line -> line.startsWith("drwxrwxrwx") && line.endsWith(" var/lib/laneway/state/"));
     }
 
     @Test

@@ -12,6 +12,7 @@ import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
 import com.marcnuri.helm.TemplateCommand;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -92,6 +93,31 @@ class HelmChartTest {
         }
     }
 
+    /** What would stop a default install at first boot (issue found by reading the rendered chart). */
+    @Test
+    void eachServiceGetsItsOwnDatabaseWithCredentialsTheImageTagItWasBuiltAsAndItsRuntimeIdentity() throws Exception {
+        List<HasMetadata> objects = render("(defaults)");
+        var router = env(deployment(objects, "laneway-router"));
+        var pool = env(deployment(objects, "laneway-pool"));
+
+        assertThat(router.get("SPRING_DATASOURCE_URL").getValue()).as("the router's own database, not the pool's").endsWith("/laneway_router");
+        assertThat(pool.get("SPRING_DATASOURCE_URL").getValue()).endsWith("/laneway_pool");
+        for (var service : List.of(router, pool)) {
+            assertThat(service.get("SPRING_DATASOURCE_USERNAME").getValueFrom().getSecretKeyRef()).isNotNull();
+            assertThat(service.get("SPRING_DATASOURCE_PASSWORD").getValueFrom().getSecretKeyRef()).isNotNull();
+        }
+        assertThat(objects).filteredOn(o -> o instanceof ConfigMap).allSatisfy(c -> assertThat(((ConfigMap) c).getData())
+                .as("no datasource shared by every service").doesNotContainKey("SPRING_DATASOURCE_URL"));
+        assertThat(router.get("LANEWAY_STATUS_BASE_URL").getValue()).isEqualTo("http://laneway-projection:8084");
+        assertThat(pool.get("POOL_INSTANCE_ID").getValueFrom().getFieldRef().getFieldPath())
+                .as("static membership from the pod name").isEqualTo("metadata.name");
+        String version = Repository.projectVersion();
+        assertThat(objects).filteredOn(o -> o instanceof Deployment).allSatisfy(d -> assertThat(((Deployment) d).getSpec().getTemplate()
+                .getSpec().getContainers().getFirst().getImage()).as("the tag the build gives the images").endsWith(":" + version));
+        assertThat(env(deployment(render("ci/production-values.yaml"), "laneway-router")).get("LANEWAY_STATUS_BASE_URL"))
+                .isNotNull();
+    }
+
     @Test
     void theTypedParseCatchesAMisspeltField() {
         HasMetadata typo = KUBERNETES.unmarshal("""
@@ -143,6 +169,11 @@ class HelmChartTest {
             }
         }
         return objects;
+    }
+
+    private static Map<String, io.fabric8.kubernetes.api.model.EnvVar> env(Deployment deployment) {
+        return deployment.getSpec().getTemplate().getSpec().getContainers().getFirst().getEnv().stream()
+                .collect(Collectors.toMap(io.fabric8.kubernetes.api.model.EnvVar::getName, e -> e, (a, b) -> b));
     }
 
     private static Deployment deployment(List<HasMetadata> objects, String name) {

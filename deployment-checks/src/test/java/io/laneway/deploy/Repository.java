@@ -17,4 +17,19 @@ final class Repository {
     static Path chart() {
         return root().resolve("helm/laneway");
     }
+
+    /** The project's version, from the parent POM: the tag Jib gives the images. */
+    static String projectVersion() {
+        try {
+            String pom = Files.readString(root().resolve("pom.xml"));
+            java.util.regex.Matcher version = java.util.regex.Pattern.compile(
+                    "<artifactId>laneway-parent</artifactId>\\s*<version>([^<]+)</version>").matcher(pom);
+            if (!version.find()) {
+                throw new IllegalStateException("no laneway-parent version in pom.xml");
+            }
+            return version.group(1);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -111,7 +111,7 @@ public final class ProjectionEvents {
             for (int i = 0; i < 5; i++) {
                 String id = "order-" + run + "-other-" + i;
                 published.othersOrderIds.add(id);
-                send(producer, id, new OrderPlaced("c-other", List.of(new OrderLine("sku-other", 1, 100L)), 100L, "someone-else"), now);
+                send(producer, id, new OrderPlaced("customer-of-someone-else", List.of(new OrderLine("sku-other", 1, 100L)), 100L, "someone-else"), now);
             }
             producer.flush();
         }
