@@ -17,7 +17,29 @@ class AlertRulesTest {
     void theRulesPassPromtoolCheck() {
         Tools.Result check = Tools.run(ALERTS, null, List.of("promtool", "check", "rules", "laneway-rules.yml"));
         assertThat(check.exitCode()).as(check.output()).isZero();
-        assertThat(check.output()).contains("SUCCESS: 6 rules found");
+        assertThat(check.output()).contains("SUCCESS: 11 rules found");
+    }
+
+    /** Every alert carries the namespace it fired in and a runbook link to a section of RUNBOOK.md that exists. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyAlertKeepsItsNamespaceAndLinksARunbookSectionThatExists() throws Exception {
+        java.util.Map<String, Object> rules = new org.yaml.snakeyaml.Yaml().load(Files.readString(ALERTS.resolve("laneway-rules.yml")));
+        String runbook = Files.readString(Repository.root().resolve("RUNBOOK.md"));
+        List<java.util.Map<String, Object>> alerts = ((List<java.util.Map<String, Object>>) rules.get("groups")).stream()
+                .flatMap(g -> ((List<java.util.Map<String, Object>>) g.get("rules")).stream()).toList();
+        assertThat(alerts).hasSize(11);
+        for (var alert : alerts) {
+            String name = alert.get("alert").toString();
+            String url = ((java.util.Map<String, Object>) alert.get("annotations")).get("runbook_url").toString();
+            assertThat(url).as(name).isEqualTo("https://github.com/laneway/laneway/blob/main/RUNBOOK.md#" + name.toLowerCase());
+            assertThat(runbook).as("RUNBOOK.md has a section for " + name).contains("\n## " + name + "\n");
+            String expr = alert.get("expr").toString();
+            if (expr.contains(" by (")) {
+                assertThat(expr).as(name + " keeps the namespace in every aggregation")
+                        .doesNotContainPattern("by \\((?![^)]*namespace)[^)]*\\)");
+            }
+        }
     }
 
     @Test
