@@ -35,6 +35,36 @@ class DashboardsTest {
         assertThat(check.exitCode()).as(check.output()).isZero();
     }
 
+    /**
+     * Two releases in one Prometheus, or one release's lanes, are told apart: every dashboard offers namespace, job and
+     * lane variables, and every metric selector of every panel uses the namespace and job ones.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyPanelFiltersByTheDashboardsNamespaceAndJob() throws IOException {
+        var json = new io.fabric8.kubernetes.client.utils.KubernetesSerialization();
+        var selector = java.util.regex.Pattern.compile("\\b((?:laneway|resilience4j|http_server)_[a-z0-9_]+)(\\{[^}]*\\})?(?!\\s*\\()");
+        List<String> unfiltered = new ArrayList<>();
+        for (Path dashboard : dashboards()) {
+            java.util.Map<String, Object> d = json.unmarshal(Files.readString(dashboard), java.util.Map.class);
+            List<Object> variables = (List<Object>) ((java.util.Map<String, Object>) d.get("templating")).get("list");
+            assertThat(variables.stream().map(v -> ((java.util.Map<String, Object>) v).get("name")).toList())
+                    .as(dashboard.getFileName().toString()).contains("datasource", "namespace", "job", "lane");
+            for (Object p : (List<Object>) d.get("panels")) {
+                for (Object t : (List<Object>) ((java.util.Map<String, Object>) p).get("targets")) {
+                    String expr = ((java.util.Map<String, Object>) t).get("expr").toString();
+                    var m = selector.matcher(expr);
+                    while (m.find()) {
+                        if (m.group(2) == null || !m.group(2).contains("namespace=~\"$namespace\"") || !m.group(2).contains("job=~\"$job\"")) {
+                            unfiltered.add(dashboard.getFileName() + ": " + m.group(1) + " in " + expr);
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(unfiltered).isEmpty();
+    }
+
     @Test
     void aMisspeltDashboardFieldFailsTheTypeCheck() throws IOException {
         Path broken = Path.of("target", "broken-dashboard.json").toAbsolutePath();
