@@ -25,3 +25,7 @@ app.kubernetes.io/name: {{ .service }}
 {{- end -}}
 
 {{- define "laneway.secretName" -}}{{ include "laneway.fullname" . }}-credentials{{- end -}}
+
+{{- define "laneway.serviceAccountName" -}}
+{{- if .Values.serviceAccount.create -}}{{ .Values.serviceAccount.name | default (include "laneway.fullname" .) }}{{- else -}}{{ .Values.serviceAccount.name | default "default" }}{{- end -}}
+{{- end -}}

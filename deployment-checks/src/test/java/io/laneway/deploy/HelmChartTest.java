@@ -38,7 +38,7 @@ class HelmChartTest {
     }
 
     @ParameterizedTest(name = "values: {0}")
-    @ValueSource(strings = {"(defaults)", "ci/production-values.yaml", "ci/plain-credentials-values.yaml"})
+    @ValueSource(strings = {"(defaults)", "ci/production-values.yaml", "ci/plain-credentials-values.yaml", "ci/conventions-values.yaml"})
     void everyRenderedObjectIsAValidTypedKubernetesObject(String valuesFile) {
         List<HasMetadata> objects = render(valuesFile);
 
@@ -116,6 +116,50 @@ class HelmChartTest {
                 .getSpec().getContainers().getFirst().getImage()).as("the tag the build gives the images").endsWith(":" + version));
         assertThat(env(deployment(render("ci/production-values.yaml"), "laneway-router")).get("LANEWAY_STATUS_BASE_URL"))
                 .isNotNull();
+    }
+
+    /** What well-kept charts let an installer set, reaching every pod of the four services. */
+    @Test
+    void placementExtraEnvVolumesServiceAccountAndIngressesReachEveryService() {
+        List<HasMetadata> objects = render("ci/conventions-values.yaml");
+
+        for (HasMetadata object : objects) {
+            if (object instanceof Deployment deployment) {
+                var pod = deployment.getSpec().getTemplate();
+                var spec = pod.getSpec();
+                String service = pod.getMetadata().getLabels().get("app.kubernetes.io/name");
+                assertThat(spec.getServiceAccountName()).isEqualTo("laneway-runner");
+                assertThat(spec.getNodeSelector()).containsEntry("kubernetes.io/arch", "amd64");
+                assertThat(spec.getTolerations()).extracting(t -> t.getKey()).containsExactly("dedicated");
+                assertThat(spec.getAffinity().getPodAntiAffinity()).isNotNull();
+                assertThat(spec.getTopologySpreadConstraints()).singleElement().satisfies(c -> {
+                    assertThat(c.getTopologyKey()).isEqualTo("topology.kubernetes.io/zone");
+                    assertThat(c.getLabelSelector().getMatchLabels()).as("spread per service").containsEntry("app.kubernetes.io/name", service);
+                });
+                assertThat(pod.getMetadata().getAnnotations()).containsKey("example.com/team").containsKey("checksum/config");
+                assertThat(pod.getMetadata().getLabels()).containsEntry("example.com/cost-center", "42");
+                var container = spec.getContainers().getFirst();
+                assertThat(container.getEnv()).anySatisfy(e -> assertThat(e.getName()).isEqualTo("TZ"));
+                assertThat(container.getEnvFrom()).anyMatch(e -> e.getSecretRef() != null && "laneway-extra".equals(e.getSecretRef().getName()));
+                assertThat(spec.getVolumes()).anySatisfy(v -> assertThat(v.getName()).isEqualTo("ca-bundle"));
+                assertThat(container.getVolumeMounts()).anySatisfy(m -> assertThat(m.getMountPath()).isEqualTo("/etc/ssl/corporate"));
+            }
+        }
+        var account = objects.stream().filter(o -> o instanceof io.fabric8.kubernetes.api.model.ServiceAccount).findFirst().orElseThrow();
+        assertThat(account.getMetadata().getName()).isEqualTo("laneway-runner");
+        assertThat(((io.fabric8.kubernetes.api.model.ServiceAccount) account).getAutomountServiceAccountToken()).isFalse();
+        Map<String, io.fabric8.kubernetes.api.model.networking.v1.Ingress> ingresses = objects.stream()
+                .filter(o -> o instanceof io.fabric8.kubernetes.api.model.networking.v1.Ingress)
+                .map(io.fabric8.kubernetes.api.model.networking.v1.Ingress.class::cast)
+                .collect(Collectors.toMap(i -> i.getMetadata().getName(), i -> i));
+        assertThat(ingresses).containsOnlyKeys("laneway-router", "laneway-projection");
+        assertThat(ingresses.get("laneway-router").getSpec().getRules().getFirst().getHost()).isEqualTo("publish.example.com");
+        assertThat(ingresses.get("laneway-router").getSpec().getTls()).singleElement().satisfies(t -> assertThat(t.getSecretName()).isEqualTo("publish-tls"));
+        assertThat(ingresses.get("laneway-projection").getSpec().getTls()).isNullOrEmpty();
+        assertThat(ingresses.get("laneway-router").getSpec().getIngressClassName()).isEqualTo("nginx");
+        assertThat(env(deployment(objects, "laneway-router")).get("LANEWAY_STATUS_BASE_URL").getValue()).isEqualTo("https://status.example.com");
+        assertThat(render("(defaults)")).as("no Ingress unless asked for")
+                .noneMatch(o -> o instanceof io.fabric8.kubernetes.api.model.networking.v1.Ingress);
     }
 
     @Test
