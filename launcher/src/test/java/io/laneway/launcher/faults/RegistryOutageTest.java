@@ -35,7 +35,7 @@ class RegistryOutageTest {
 
     private static final int ENVELOPES = 300;
     /** Longer than the envelopes' retry budget (3 attempts, seconds apart): none may be spent on the registry's absence. */
-    private static final Duration OUTAGE = Duration.ofSeconds(60);
+    private static final Duration OUTAGE = Duration.ofSeconds(50);
     private static final EnvelopeFeed.Work WORK = new EnvelopeFeed.Work("demo.work", "{\"millis\":1}");
     private static final Path RUN_DIR = Path.of("target", "registry-outage-run").toAbsolutePath();
     private static final String DATABASE = "outage_registry";
