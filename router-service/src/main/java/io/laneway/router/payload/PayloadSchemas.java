@@ -4,18 +4,21 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
 import java.util.concurrent.Executors;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.laneway.contracts.registry.SchemaRegistryClient;
+import io.laneway.contracts.registry.SchemaRegistryException;
 import io.laneway.router.classify.TypeCatalog;
 import io.laneway.router.ingest.InvalidRequestException;
 import org.apache.avro.Schema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.http.HttpStatus;
@@ -31,24 +34,62 @@ import tools.jackson.databind.JsonNode;
  * registry refuses an incompatible change.
  */
 @Component
-public class PayloadSchemas {
+public class PayloadSchemas implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(PayloadSchemas.class);
     private static final int SHOWN_VIOLATIONS = 10;
 
     private final SchemaRegistryClient registry;
     private final LatestSchemas latest;
+    private final TypeCatalog catalog;
 
     public PayloadSchemas(@Value("${laneway.schema-registry.url}") String registryUrl,
-                          @Value("${laneway.router.payload-schema-refresh:1m}") Duration refresh) {
+                          @Value("${laneway.router.payload-schema-refresh:1m}") Duration refresh, TypeCatalog catalog) {
+        this.catalog = catalog;
         this.registry = SchemaRegistryClient.forUrl(registryUrl);
         // a re-read may wait on the registry for seconds: a virtual thread of its own, not a common-pool worker
         this.latest = new LatestSchemas(registry::latestSchema, refresh,
                 Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("payload-schema-refresh-", 0).factory()), Ticker.systemTicker());
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    public void registerShippedSchemas() {
+    /**
+     * At start, before the router reports ready: the shipped schemas are registered, then every catalog type's
+     * {@code payload-schema} subject must exist in the registry. A misspelt subject stops the start with a message naming
+     * it, instead of answering every request of that type with 503. A registry that does not answer is not a reason to
+     * stop: requests then get 503 until it does, as before.
+     */
+    @Override
+    public void run(ApplicationArguments arguments) {
+        registerShippedSchemas();
+        requireCatalogSubjects(catalog.types(), subject -> {
+            try {
+                registry.latestSchema(subject);
+                return true;
+            } catch (SchemaRegistryException e) {
+                if (e.httpStatus() == 404) {
+                    return false;
+                }
+                log.warn("Cannot check payload schema subject {} now ({}); its type answers 503 until the registry does", subject,
+                        e.getMessage());
+                return true;
+            }
+        }, registry.baseUrl());
+    }
+
+    /** Pure: the catalog's subjects checked with {@code exists}; the first missing one stops the start. */
+    static void requireCatalogSubjects(Map<String, TypeCatalog.TypeSpec> types, Predicate<String> exists, String registryUrl) {
+        types.forEach((type, spec) -> {
+            String subject = spec.payloadSchema();
+            if (subject != null && !subject.isBlank() && !exists.test(subject)) {
+                throw new IllegalStateException("Catalog type '" + type + "' names payload schema subject '" + subject
+                        + "', which the schema registry at " + registryUrl + " does not have (and the router ships no "
+                        + "payload-schemas/" + subject + ".avsc). Fix laneway.router.types.[" + type + "].payload-schema, or "
+                        + "register the schema under that subject first.");
+            }
+        });
+    }
+
+    void registerShippedSchemas() {
         try {
             for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:payload-schemas/*.avsc")) {
                 String subject = resource.getFilename().replaceFirst("\\.avsc$", "");
