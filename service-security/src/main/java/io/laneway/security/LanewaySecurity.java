@@ -6,6 +6,7 @@ import java.util.Objects;
 
 import javax.crypto.spec.SecretKeySpec;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
@@ -86,8 +87,16 @@ public final class LanewaySecurity {
         }
     }
 
+    /**
+     * The decoder a service checks JWTs with: one for the shared HMAC secret when the service has one (simple setups),
+     * else Spring's from {@code issuer-uri} / {@code jwk-set-uri} (production), else none (API keys only).
+     */
+    public static JwtDecoder decoder(String hmacSecret, ObjectProvider<JwtDecoder> configured) {
+        return hmacSecret != null && !hmacSecret.isBlank() ? hmacDecoder(hmacSecret) : configured.getIfAvailable();
+    }
+
     /** Simple setups: JWTs signed with a shared secret. Production sets an issuer or JWK set URI instead. */
-    public static JwtDecoder hmacDecoder(String base64Secret) {
+    static JwtDecoder hmacDecoder(String base64Secret) {
         byte[] secret = Base64.getDecoder().decode(base64Secret);
         return NimbusJwtDecoder.withSecretKey(new SecretKeySpec(secret, "HmacSHA256")).build();
     }

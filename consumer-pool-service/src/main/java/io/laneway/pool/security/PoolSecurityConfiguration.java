@@ -2,7 +2,6 @@ package io.laneway.pool.security;
 
 import io.laneway.security.LanewaySecurity;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -16,17 +15,12 @@ class PoolSecurityConfiguration {
     @Bean
     SecurityFilterChain poolSecurity(HttpSecurity http, PoolSecurityProperties properties, ObjectProvider<JwtDecoder> jwtDecoder)
             throws Exception {
-        LanewaySecurity.apply(http, properties.apiKeys(), jwtDecoder.getIfAvailable(), properties.jwt(), "The dead-letter API needs scope admin.");
+        LanewaySecurity.apply(http, properties.apiKeys(),
+                LanewaySecurity.decoder(properties.jwtHmacSecret(), jwtDecoder), properties.jwt(), "The dead-letter API needs scope admin.");
         http.authorizeHttpRequests(auth -> {
             LanewaySecurity.actuatorRules(auth);
             auth.anyRequest().hasAuthority("SCOPE_admin");
         });
         return http.build();
-    }
-
-    @Bean
-    @ConditionalOnProperty("laneway.pool.security.jwt-hmac-secret")
-    JwtDecoder hmacJwtDecoder(PoolSecurityProperties properties) {
-        return LanewaySecurity.hmacDecoder(properties.jwtHmacSecret());
     }
 }

@@ -2,7 +2,6 @@ package io.laneway.projection.security;
 
 import io.laneway.security.LanewaySecurity;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,18 +24,13 @@ class ProjectionSecurityConfiguration {
     @Bean
     SecurityFilterChain projectionSecurity(HttpSecurity http, ProjectionSecurityProperties properties,
                                            ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
-        LanewaySecurity.apply(http, properties.apiKeys(), jwtDecoder.getIfAvailable(), properties.jwt(), "This operation needs scope admin.");
+        LanewaySecurity.apply(http, properties.apiKeys(),
+                LanewaySecurity.decoder(properties.jwtHmacSecret(), jwtDecoder), properties.jwt(), "This operation needs scope admin.");
         http.authorizeHttpRequests(auth -> {
             LanewaySecurity.actuatorRules(auth);
             auth.requestMatchers(HttpMethod.GET, "/v1/**", "/internal/**").authenticated()
                 .anyRequest().hasAuthority("SCOPE_admin");
         });
         return http.build();
-    }
-
-    @Bean
-    @ConditionalOnProperty("laneway.projection.security.jwt-hmac-secret")
-    JwtDecoder hmacJwtDecoder(ProjectionSecurityProperties properties) {
-        return LanewaySecurity.hmacDecoder(properties.jwtHmacSecret());
     }
 }

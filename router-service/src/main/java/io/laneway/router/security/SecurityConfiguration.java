@@ -2,7 +2,6 @@ package io.laneway.router.security;
 
 import io.laneway.security.LanewaySecurity;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -20,7 +19,8 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain routerSecurity(HttpSecurity http, SecurityProperties properties, ObjectProvider<JwtDecoder> jwtDecoder)
             throws Exception {
-        LanewaySecurity.apply(http, properties.apiKeys(), jwtDecoder.getIfAvailable(), properties.jwt(),
+        LanewaySecurity.apply(http, properties.apiKeys(),
+                LanewaySecurity.decoder(properties.jwtHmacSecret(), jwtDecoder), properties.jwt(),
                 "Your credentials lack the scope this operation needs (publishing needs messages:write).");
         http.authorizeHttpRequests(auth -> {
             LanewaySecurity.actuatorRules(auth);
@@ -30,11 +30,5 @@ class SecurityConfiguration {
                 .anyRequest().hasAuthority("SCOPE_admin");
         });
         return http.build();
-    }
-
-    @Bean
-    @ConditionalOnProperty("laneway.router.security.jwt-hmac-secret")
-    JwtDecoder hmacJwtDecoder(SecurityProperties properties) {
-        return LanewaySecurity.hmacDecoder(properties.jwtHmacSecret());
     }
 }

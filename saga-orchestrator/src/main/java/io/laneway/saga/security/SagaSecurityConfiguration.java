@@ -2,7 +2,6 @@ package io.laneway.saga.security;
 
 import io.laneway.security.LanewaySecurity;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,18 +20,13 @@ class SagaSecurityConfiguration {
     @Bean
     SecurityFilterChain sagaSecurity(HttpSecurity http, SagaSecurityProperties properties, ObjectProvider<JwtDecoder> jwtDecoder)
             throws Exception {
-        LanewaySecurity.apply(http, properties.apiKeys(), jwtDecoder.getIfAvailable(), properties.jwt(),
+        LanewaySecurity.apply(http, properties.apiKeys(),
+                LanewaySecurity.decoder(properties.jwtHmacSecret(), jwtDecoder), properties.jwt(),
                 "The orchestrator's operational endpoints need scope admin.");
         http.authorizeHttpRequests(auth -> {
             LanewaySecurity.actuatorRules(auth);
             auth.anyRequest().hasAuthority("SCOPE_admin");
         });
         return http.build();
-    }
-
-    @Bean
-    @ConditionalOnProperty("laneway.saga.security.jwt-hmac-secret")
-    JwtDecoder hmacJwtDecoder(SagaSecurityProperties properties) {
-        return LanewaySecurity.hmacDecoder(properties.jwtHmacSecret());
     }
 }

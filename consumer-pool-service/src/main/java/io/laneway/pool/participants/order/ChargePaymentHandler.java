@@ -53,8 +53,9 @@ public class ChargePaymentHandler implements EnvelopeHandler<Payloads.ChargePaym
         if (command.customerId() != null && !Objects.equals(command.customerId(), order.customerId())) {
             throw records.refused(type(), "it names customer '" + command.customerId() + "', not the order's customer");
         }
-        if (!records.reservationStatus().orElse("none").equals("RESERVED")) {
-            throw records.refused(type(), "the order has no stock reserved (" + records.reservationStatus().orElse("no reservation") + ")");
+        String reservation = records.reservationStatus().orElse("no reservation");
+        if (!reservation.equals("RESERVED")) {
+            throw records.refused(type(), "the order has no stock reserved (" + reservation + ")");
         }
         switch (gateway.charge(command.orderId(), order.totalCents())) {
             case PaymentGateway.Approved approved -> {
