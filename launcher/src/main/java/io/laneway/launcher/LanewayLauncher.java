@@ -57,6 +57,7 @@ public final class LanewayLauncher {
                   consumer-pool-service  http://127.0.0.1:%d   /v1/dead-letters (scope admin)
                   saga-orchestrator      http://127.0.0.1:%d   /actuator/health
                   projection-service     http://127.0.0.1:%d   GET /v1/messages/{id}, /v1/orders/{id}, /v1/products/{id}/sales, /v1/lanes/stats
+                  invoicing-service      http://127.0.0.1:%d   a team's own service on the pool starter (examples/)
                   Kafka (KRaft)          %s
                   PostgreSQL 17          %s (user postgres / postgres)
                   Schema registry        %s   (Confluent API; Apicurio %s)
@@ -73,11 +74,16 @@ public final class LanewayLauncher {
                        -H 'X-API-Key: %s' -d '%s'
                   curl -s http://127.0.0.1:%d/v1/orders/order-1 -H 'X-API-Key: %s'
 
-                """, millis, p.router(), p.pool(), p.saga(), p.projection(), infra.kafkaBootstrapServers(),
+                The team service's own type (handled by invoicing-service, on its own lanes):
+                  curl -s -XPOST http://127.0.0.1:%d/v1/messages -H 'Content-Type: application/json' -H 'X-API-Key: %s' \\
+                       -d '{"type":"invoicing.issue","payload":{"invoiceId":"inv-1","customer":"acme","amountCents":1250,"currency":"EUR"}}'
+
+                """, millis, p.router(), p.pool(), p.saga(), p.projection(), p.invoicing(), infra.kafkaBootstrapServers(),
                 infra.postgres().jdbcUrl(Platform.POOL_DATABASE), infra.schemaRegistryUrl(), "3.3.3",
                 platform.apiKey(), p.router(), platform.apiKey(), p.projection(), platform.apiKey(),
                 DemoCatalog.PRODUCTS.stream().map(d -> d.sku() + " " + d.units()).collect(Collectors.joining(", ")),
-                p.router(), platform.apiKey(), DemoCatalog.placeOrder("order-1", DemoCatalog.IN_STOCK, 2), p.projection(), platform.apiKey());
+                p.router(), platform.apiKey(), DemoCatalog.placeOrder("order-1", DemoCatalog.IN_STOCK, 2), p.projection(), platform.apiKey(),
+                p.router(), platform.apiKey());
     }
 
     /** The folder holding the reactor pom and the service modules (the launcher runs from a checkout). */

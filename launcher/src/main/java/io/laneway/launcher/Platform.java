@@ -35,6 +35,9 @@ public final class Platform implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     public static final String POOL_DATABASE = "laneway_pool";
     public static final String ROUTER_DATABASE = "laneway_router";
+    /** The example team service's own database (examples/invoicing-service). */
+    public static final String INVOICING_DATABASE = "laneway_invoicing";
+    public static final String INVOICING = "invoicing-service";
 
     private final ServicePorts ports;
     private final LocalInfrastructure infrastructure;
@@ -55,12 +58,23 @@ public final class Platform implements AutoCloseable {
         this.launches = launches;
     }
 
+    /** The whole platform with the example team service beside it, as {@code ./laneway} runs it. */
     public static Platform start(ServicePorts ports, Path repositoryRoot, Path runDir) {
-        return start(ports, repositoryRoot, runDir, Map.of());
+        return start(ports, repositoryRoot, runDir, Map.of(), true);
     }
 
-    /** @param extraArguments per service name, arguments added to its command line (tests, demos) */
+    /** The platform's four services, without the example team service (benchmarks, fault tests). */
     public static Platform start(ServicePorts ports, Path repositoryRoot, Path runDir, Map<String, List<String>> extraArguments) {
+        return start(ports, repositoryRoot, runDir, extraArguments, false);
+    }
+
+    /**
+     * @param extraArguments per service name, arguments added to its command line (tests, demos)
+     * @param withExample    also start examples/invoicing-service, a team's service on the pool starter, and give the
+     *                       router its type ({@link #exampleTypeArguments()})
+     */
+    public static Platform start(ServicePorts ports, Path repositoryRoot, Path runDir, Map<String, List<String>> extraArguments,
+                                 boolean withExample) {
         LocalInfrastructure infra = LocalInfrastructure.start(ports.infrastructure(), runDir);
         List<ChildProcess> started = new ArrayList<>();
         try {
@@ -75,13 +89,29 @@ public final class Platform implements AutoCloseable {
             String apiKey = HexFormat.of().formatHex(randomBytes());
             String stateDir = runDir.resolve("projection-state-" + ProcessHandle.current().pid()).toString();
             Map<String, Launch> launches = new ConcurrentHashMap<>();
+            List<Integer> servicePorts = new ArrayList<>();
+            List<String> routerExtra = new ArrayList<>();
+            if (withExample) {
+                // The team service registers its payload schema when it starts, and the router refuses to start with a
+                // catalog type whose schema the registry lacks: the team service is ready first. (Until types are
+                // registered by their services, the router learns the team's type from these arguments.)
+                ChildProcess invoicing = service(launches, extraArguments, java, repositoryRoot.resolve("examples"), runDir, INVOICING,
+                        ports.invoicing(), LocalInfrastructure.asArguments(infra.springProperties(INVOICING_DATABASE)), List.of(
+                                "--laneway.pool.security.api-keys[0].key=" + apiKey,
+                                "--laneway.pool.security.api-keys[0].client=local",
+                                "--laneway.pool.security.api-keys[0].scopes=admin"));
+                started.add(invoicing);
+                servicePorts.add(ports.invoicing());
+                invoicing.awaitReady(Duration.ofSeconds(120), () -> isReady(ports.invoicing()));
+                routerExtra.addAll(exampleTypeArguments());
+            }
             started.add(service(launches, extraArguments, java, repositoryRoot, runDir, "router-service", ports.router(), routerProperties,
-                    List.of("--laneway.router.status-base-url=http://127.0.0.1:" + ports.projection(),
+                    concat(routerExtra, List.of("--laneway.router.status-base-url=http://127.0.0.1:" + ports.projection(),
                             "--laneway.router.security.api-keys[0].key=" + apiKey,
                             "--laneway.router.security.api-keys[0].client=local",
                             "--laneway.router.security.api-keys[0].scopes=messages:write,admin",
                             // the local client is the operator too: it may ask for critical (the demo shows it)
-                            "--laneway.router.security.clients.local.allowed-priorities=critical,high,normal,low")));
+                            "--laneway.router.security.clients.local.allowed-priorities=critical,high,normal,low"))));
             // the same key operates the pool's dead-letter API and reads the projection's views
             started.add(service(launches, extraArguments, java, repositoryRoot, runDir, "consumer-pool-service", ports.pool(),
                     poolProperties, List.of(
@@ -98,11 +128,11 @@ public final class Platform implements AutoCloseable {
                             "--laneway.projection.security.api-keys[0].key=" + apiKey,
                             "--laneway.projection.security.api-keys[0].client=local",
                             "--laneway.projection.security.api-keys[0].scopes=messages:read,admin")));
-            int[] servicePorts = {ports.router(), ports.pool(), ports.saga(), ports.projection()};
+            servicePorts.addAll(List.of(ports.router(), ports.pool(), ports.saga(), ports.projection()));
             List<CompletableFuture<Void>> ready = new ArrayList<>();
             for (int i = 0; i < started.size(); i++) {
                 ChildProcess service = started.get(i);
-                int port = servicePorts[i];
+                int port = servicePorts.get(i);
                 ready.add(CompletableFuture.runAsync(() -> service.awaitReady(Duration.ofSeconds(120), () -> isReady(port))));
             }
             CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
@@ -112,6 +142,23 @@ public final class Platform implements AutoCloseable {
             infra.close();
             throw e;
         }
+    }
+
+    /**
+     * The router's catalog entry for the example team service's type: routed to the team's namespace, its payload
+     * checked against the schema the team service registered.
+     */
+    static List<String> exampleTypeArguments() {
+        String type = "--laneway.router.types[invoicing.issue].";
+        return List.of(type + "namespace=invoicing", type + "payload-schema=laneway.payload.invoicing.issue",
+                type + "default-priority=NORMAL", type + "cost-class=LIGHT", type + "expected-duration=20ms",
+                type + "ordering-key-field=customer");
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 
     private static ChildProcess service(Map<String, Launch> launches, Map<String, List<String>> extraArguments, Path java,
@@ -192,6 +239,10 @@ public final class Platform implements AutoCloseable {
 
     public String routerUrl() {
         return "http://127.0.0.1:" + ports.router();
+    }
+
+    public String invoicingUrl() {
+        return "http://127.0.0.1:" + ports.invoicing();
     }
 
     public String projectionUrl() {

@@ -9,6 +9,9 @@ import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -180,6 +183,60 @@ class EndToEndTest {
         decoder.configure(Map.of(AvroRegistrySerializer.REGISTRY_URL, registry), false);
         assertThat(TopicContents.values(bootstrap, Topics.LIFECYCLE).stream().map(v -> decoder.deserialize(Topics.LIFECYCLE, v))
                 .map(e -> e.get("messageId").toString())).as("none was even routed").doesNotContainAnyElementsOf(aborted);
+    }
+
+    /**
+     * examples/invoicing-service, a team's service on nothing but the pool starter and the contracts: its type is
+     * published through the router, checked against the schema the service registered, handled on the team's own lanes
+     * and recorded in the team's own table (its own Flyway chain), and its status is COMPLETED like any other.
+     */
+    @Test
+    @Order(5)
+    void aTeamServiceOnThePoolStarterHandlesItsOwnTypeOnItsOwnLanes() throws Exception {
+        String invoiceId = "inv-" + UUID.randomUUID();
+        var accepted = post("""
+                {"type":"invoicing.issue","payload":{"invoiceId":"%s","customer":"acme","amountCents":1250,"currency":"EUR"}}"""
+                .formatted(invoiceId));
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        String id = accepted.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+
+        AtomicReference<String> lastAnswer = new AtomicReference<>();
+        Await.until("invoicing.issue " + id + " to be COMPLETED", Duration.ofSeconds(30), () -> {
+            try {
+                var status = http.send(HttpRequest.newBuilder(URI.create(platform.projectionUrl() + "/v1/messages/" + id))
+                        .header("X-API-Key", platform.apiKey()).build(), HttpResponse.BodyHandlers.ofString());
+                lastAnswer.set(status.body());
+                return status.statusCode() == 200 && status.body().contains("\"status\":\"COMPLETED\"");
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        var db = platform.infrastructure().datasourceProperties(Platform.INVOICING_DATABASE);
+        try (Connection connection = DriverManager.getConnection(db.get("spring.datasource.url"),
+                db.get("spring.datasource.username"), db.get("spring.datasource.password"));
+             var query = connection.prepareStatement("select customer, amount_cents, message_id from invoice where invoice_id = ?")) {
+            query.setString(1, invoiceId);
+            try (ResultSet row = query.executeQuery()) {
+                assertThat(row.next()).as("the team's handler wrote its row").isTrue();
+                assertThat(row.getString("customer")).isEqualTo("acme");
+                assertThat(row.getLong("amount_cents")).isEqualTo(1250);
+                assertThat(row.getString("message_id")).isEqualTo(id);
+            }
+        }
+        assertThat(TopicContents.values(platform.infrastructure().kafkaBootstrapServers(), "laneway.invoicing.lane.fast"))
+                .as("routed to the team's own fast lane").isNotEmpty();
+
+        var malformed = post("""
+                {"type":"invoicing.issue","payload":{"invoiceId":"inv-x","customer":"acme","amountCents":"a lot"}}""");
+        assertThat(malformed.statusCode()).as("checked at the door against the schema the team service registered")
+                .isEqualTo(422);
+        assertThat(malformed.body()).contains("laneway.payload.invoicing.issue");
+    }
+
+    private HttpResponse<String> post(String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(platform.routerUrl() + "/v1/messages"))
+                .header("Content-Type", "application/json").header("X-API-Key", platform.apiKey())
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static Envelope command(String id) {

@@ -72,6 +72,22 @@ public final class Topics {
         return Optional.empty();
     }
 
+    /**
+     * A team service's own copy of a platform topic: {@code laneway.lane.fast} in namespace {@code invoicing} is
+     * {@code laneway.invoicing.lane.fast}. A service on the pool starter consumes its own lanes, retry tiers and dead
+     * letters (its types are routed there, see the router's {@code namespace} per type), so two services never take
+     * each other's records; the lifecycle, ingress and order-event topics stay shared. Blank: the platform's own topic.
+     */
+    public static String inNamespace(String namespace, String topic) {
+        if (namespace == null || namespace.isBlank()) {
+            return topic;
+        }
+        if (!namespace.matches("[a-z0-9][a-z0-9-]*")) {
+            throw new IllegalArgumentException("A topic namespace is lower-case letters, digits and '-': '" + namespace + "'");
+        }
+        return "laneway." + namespace + topic.substring("laneway".length());
+    }
+
     public static java.util.List<String> retryTiers() {
         return java.util.List.of(RETRY_5S, RETRY_1M, RETRY_10M);
     }

@@ -1,5 +1,7 @@
 package io.laneway.pool.processing;
 
+import io.laneway.pool.outbox.OutboxChannel;
+import io.laneway.pool.outbox.RelayWakeups;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;

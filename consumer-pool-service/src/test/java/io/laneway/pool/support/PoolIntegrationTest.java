@@ -38,7 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * One pool context for every integration test of this module (Spring caches it), on the JVM's shared real
  * Kafka, PostgreSQL and registry, with the test handlers of {@link TestHandlers} and an admin API key.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+@SpringBootTest(classes = io.laneway.poolservice.ConsumerPoolApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.flyway.locations=classpath:db/migration,classpath:db/testmigration",
         // not the default, so a consumer group that ignores the prefix shows (DeploymentGroupsTest)
         "laneway.pool.group-prefix=" + PoolIntegrationTest.GROUP_PREFIX,

@@ -28,6 +28,9 @@ public record TypeCatalog(
      *                         latest version (null: not checked)
      * @param internal         the platform's own command (the saga's steps): accepted only from the ingress topic,
      *                         refused from REST with 403, because its handlers act on the platform's records
+     * @param namespace        the topic namespace of the service that handles this type (its pool starter's
+     *                         {@code laneway.pool.topic-namespace}): its envelopes go to {@code laneway.<namespace>.lane.*};
+     *                         blank: the platform's own pool ({@code laneway.lane.*})
      */
     public record TypeSpec(
             @DefaultValue("NORMAL") Priority defaultPriority,
@@ -37,7 +40,13 @@ public record TypeCatalog(
             @DefaultValue("5m") Duration timeout,
             String orderingKeyField,
             String payloadSchema,
-            @DefaultValue("false") boolean internal) {
+            @DefaultValue("false") boolean internal,
+            String namespace) {
+
+        /** The lane topic this type's envelopes are written to. */
+        public String laneTopic(io.laneway.contracts.envelope.Lane lane) {
+            return io.laneway.contracts.Topics.inNamespace(namespace, io.laneway.contracts.Topics.laneTopic(lane));
+        }
     }
 
     public TypeCatalog {

@@ -12,8 +12,9 @@ import java.util.concurrent.TimeoutException;
 
 import io.laneway.contracts.Topics;
 import io.laneway.contracts.envelope.Envelope;
-import io.laneway.contracts.lifecycle.LifecycleEvent;
-import io.laneway.contracts.lifecycle.MessageStatus;
+import io.laneway.contracts.envelope.Lane;
+import io.laneway.router.classify.TypeCatalog;
+import io.laneway.contracts.lifecycle.LifecycleEvents;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
@@ -34,10 +35,12 @@ public class EnvelopePublisher {
     private final KafkaTemplate<String, Object> kafka;
     private final KafkaTemplate<String, Object> lifecycle;
     private final Duration ackTimeout;
+    private final TypeCatalog catalog;
 
     public EnvelopePublisher(KafkaTemplate<String, Object> kafka, LifecycleProducer lifecycle,
-                             @Value("${laneway.router.kafka-ack-timeout:5s}") Duration ackTimeout) {
+                             @Value("${laneway.router.kafka-ack-timeout:5s}") Duration ackTimeout, TypeCatalog catalog) {
         this.kafka = kafka;
+        this.catalog = catalog;
         this.lifecycle = lifecycle.template();
         this.ackTimeout = ackTimeout;
         AckBounds.requireDeliveryEndsBeforeAckWait(
@@ -52,7 +55,9 @@ public class EnvelopePublisher {
 
     /** Starts the write; {@link #await} it. Lets a batch put all its records in flight before waiting. */
     public CompletableFuture<?> send(Envelope envelope) {
-        String topic = Topics.laneTopic(envelope.getRouting().getLane());
+        // a team service's type goes to its own lanes (its catalog entry's namespace), the platform's to laneway.lane.*
+        Lane lane = envelope.getRouting().getLane();
+        String topic = catalog.find(envelope.getType()).map(spec -> spec.laneTopic(lane)).orElseGet(() -> Topics.laneTopic(lane));
         var record = new ProducerRecord<String, Object>(topic, envelope.getOrderingKey(), envelope);
         record.headers().add("traceparent", traceparent(envelope.getMetadata().getTraceId()));
         LaneHeaders.putType(record.headers(), envelope.getType());
@@ -72,7 +77,7 @@ public class EnvelopePublisher {
      * producer's I/O thread never serializes.
      */
     public void announceRouted(Envelope envelope) {
-        lifecycle.send(Topics.LIFECYCLE, envelope.getId(), routedEvent(envelope))
+        lifecycle.send(Topics.LIFECYCLE, envelope.getId(), LifecycleEvents.routed(envelope))
                 .whenComplete((ok, error) -> {
                     if (error != null) {
                         log.warn("ROUTED lifecycle event for {} not written: {}", envelope.getId(), error.toString());
@@ -92,20 +97,6 @@ public class EnvelopePublisher {
             Thread.currentThread().interrupt();
             throw new KafkaUnavailableException("Interrupted while waiting for Kafka", e);
         }
-    }
-
-    private static LifecycleEvent routedEvent(Envelope envelope) {
-        return LifecycleEvent.newBuilder()
-                .setEventId(UUID.randomUUID().toString())
-                .setMessageId(envelope.getId())
-                .setStatus(MessageStatus.ROUTED)
-                .setType(envelope.getType())
-                .setLane(envelope.getRouting().getLane())
-                .setOccurredAt(Instant.now())
-                .setAttempt(envelope.getRouting().getAttempt())
-                .setTraceId(envelope.getMetadata().getTraceId())
-                .setClient(envelope.getMetadata().getSource())
-                .build();
     }
 
     /** W3C trace context: version 00, the envelope's trace id, a fresh span id, sampled. */

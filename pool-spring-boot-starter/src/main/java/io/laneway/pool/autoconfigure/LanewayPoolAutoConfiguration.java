@@ -1,0 +1,80 @@
+package io.laneway.pool.autoconfigure;
+
+import javax.sql.DataSource;
+
+import io.laneway.pool.checkpoint.CheckpointStore;
+import io.laneway.pool.config.PoolProperties;
+import io.laneway.pool.config.PoolTopics;
+import io.laneway.pool.deadletter.DeadLetterConfiguration;
+import io.laneway.pool.deadletter.admin.DeadLetterAdminConfiguration;
+import io.laneway.pool.health.PoolLoopsHealth;
+import io.laneway.pool.idempotency.IdempotencyConfiguration;
+import io.laneway.pool.lane.LaneConfiguration;
+import io.laneway.pool.outbox.OutboxConfiguration;
+import io.laneway.pool.processing.ProcessingConfiguration;
+import io.laneway.pool.resilience.DatabaseBreaker;
+import io.laneway.pool.resilience.DownstreamBreakers;
+import io.laneway.pool.resilience.RegistryBreaker;
+import io.laneway.contracts.registry.SchemaRegistryClient;
+import io.laneway.pool.payload.PayloadSchemaRegistration;
+import io.laneway.pool.schema.PoolSchema;
+import io.laneway.pool.security.PoolSecurityConfiguration;
+import io.laneway.pool.security.PoolSecurityProperties;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/**
+ * The pool, for any Spring Boot service that adds the starter: every {@code EnvelopeHandler} bean of the service runs
+ * on its lanes with exactly-once effects in the service's own PostgreSQL (the platform's tables in their own Flyway
+ * chain, {@link PoolSchema}). Defaults for Kafka, JPA and the breakers come with the starter
+ * ({@link PoolDefaults}); {@code laneway.pool.*} configures the rest.
+ *
+ * <p>Before JPA: the pool's entities and repositories ({@code io.laneway.pool}) join the service's own.
+ */
+@AutoConfiguration(
+        afterName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+        beforeName = {"org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
+                "org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration"})
+@AutoConfigurationPackage(basePackages = "io.laneway.pool")
+@EnableConfigurationProperties({PoolProperties.class, PoolSecurityProperties.class})
+@EnableScheduling
+@Import({ProcessingConfiguration.class, LaneConfiguration.class, OutboxConfiguration.class, IdempotencyConfiguration.class,
+        DeadLetterConfiguration.class, CheckpointStore.class, DatabaseBreaker.class, RegistryBreaker.class,
+        DownstreamBreakers.class, PoolLoopsHealth.class, PoolSecurityConfiguration.class})
+public class LanewayPoolAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    PoolSchema lanewayPoolSchema(DataSource dataSource) {
+        return new PoolSchema(dataSource);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    PoolTopics poolTopics(PoolProperties properties) {
+        return PoolTopics.of(properties);
+    }
+
+    /** The service's own payload schemas ({@code payload-schemas/*.avsc}), registered at start. */
+    @Bean
+    @ConditionalOnMissingBean
+    PayloadSchemaRegistration payloadSchemaRegistration(@Value("${laneway.schema-registry.url}") String registryUrl,
+            @Value("${laneway.pool.payload-schemas:classpath*:payload-schemas/*.avsc}") String locations) {
+        return new PayloadSchemaRegistration(SchemaRegistryClient.forUrl(registryUrl), locations);
+    }
+
+    /** The operators' dead-letter API; {@code laneway.pool.admin.enabled=false} leaves it out. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBooleanProperty(name = "laneway.pool.admin.enabled", matchIfMissing = true)
+    @Import(DeadLetterAdminConfiguration.class)
+    static class Admin {
+    }
+}

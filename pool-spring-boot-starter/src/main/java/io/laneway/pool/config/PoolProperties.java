@@ -1,0 +1,87 @@
+package io.laneway.pool.config;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.constraints.Pattern;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code laneway.pool.*}: per-lane pools, retries, dead letters and retention. Every default is here (a lane's in
+ * {@link LaneDefaults}), so a service on the starter configures only what it changes.
+ *
+ * @param lanes                per lane ({@code fast}, {@code heavy}, {@code long-running}): what differs from {@link LaneDefaults}
+ * @param idempotencyRetention how long a processed message's claim is kept (a redelivery within it is skipped)
+ * @param instanceId           static group membership: a stable per-replica name (the pod name) avoids rebalances on restart
+ * @param adjustInterval       how often the adaptive concurrency limits are adjusted
+ * @param groupPrefix          consumer groups are {@code <prefix>-fast}, {@code -heavy}, {@code -long-running}, {@code -retry}
+ * @param checkpointInterval   a checkpoint save less than this after the last durable one is skipped
+ * @param topicNamespace       a team service's own topics ({@code laneway.<namespace>.lane.fast}, its retry tiers and
+ *                             dead letters); blank for the platform's pool. The router routes a type to the namespace its
+ *                             catalog entry names.
+ */
+@Validated
+@ConfigurationProperties("laneway.pool")
+public record PoolProperties(Map<String, Lane> lanes, Retry retry, DeadLetters deadLetters, Duration idempotencyRetention,
+                             String instanceId, Duration adjustInterval, String groupPrefix, Duration checkpointInterval,
+                             @Pattern(regexp = "|[a-z0-9][a-z0-9-]*", message = "lower-case letters, digits and '-'") String topicNamespace) {
+
+    public PoolProperties {
+        lanes = lanes == null ? new LinkedHashMap<>() : lanes;
+        retry = retry == null ? new Retry(3, Map.of(), Duration.ofMillis(500), 2.0, Duration.ofMinutes(5), List.of(), List.of()) : retry;
+        deadLetters = deadLetters == null ? new DeadLetters(50, Duration.ofMinutes(1), 3) : deadLetters;
+        idempotencyRetention = idempotencyRetention == null ? Duration.ofDays(7) : idempotencyRetention;
+        adjustInterval = adjustInterval == null ? Duration.ofSeconds(1) : adjustInterval;
+        groupPrefix = groupPrefix == null || groupPrefix.isBlank() ? "laneway-pool" : groupPrefix;
+        checkpointInterval = checkpointInterval == null ? Duration.ofSeconds(1) : checkpointInterval;
+        topicNamespace = topicNamespace == null ? "" : topicNamespace.strip();
+    }
+
+    /** The lane's settings: what is configured, each field left out taken from {@link LaneDefaults}. */
+    public Lane lane(String name) {
+        return LaneDefaults.merge(LaneDefaults.of(name), lanes.get(name));
+    }
+
+    /**
+     * @param enabled           run this lane in this instance
+     * @param concurrency       initial workers (transactions at a time)
+     * @param minConcurrency    adaptive lower bound
+     * @param maxConcurrency    adaptive upper bound
+     * @param maxBatch          most envelopes per transaction
+     * @param targetBatchMillis handler time one batch should hold
+     * @param p95HighMillis     shrink above this p95 handler time
+     * @param p95LowMillis      grow only below this p95
+     * @param processingEvents  publish PROCESSING when work starts
+     * @param shutdownTimeout   how long running work may take to finish on shutdown or revocation
+     * @param maxBuffered       most records held in memory between poll and completion
+     */
+    public record Lane(Boolean enabled, Integer concurrency, Integer minConcurrency, Integer maxConcurrency, Integer maxBatch,
+                       Double targetBatchMillis, Double p95HighMillis, Double p95LowMillis, Boolean processingEvents,
+                       Duration shutdownTimeout, Integer maxBuffered) {
+    }
+
+    /**
+     * @param maxAttempts       attempts per envelope, the first included
+     * @param maxAttemptsByType overrides per envelope type
+     * @param permanent         exception classes that are dead-lettered at once
+     * @param transientErrors   exception classes always retried (checked after {@code permanent})
+     */
+    public record Retry(int maxAttempts, Map<String, Integer> maxAttemptsByType, Duration initialDelay, double multiplier,
+                        Duration maxDelay, List<Class<? extends Throwable>> permanent,
+                        List<Class<? extends Throwable>> transientErrors) {
+    }
+
+    /**
+     * @param floodThreshold dead letters of one fingerprint within {@code floodWindow} before quarantine
+     * @param maxReplays     replay loop guard: a message replayed this often that failed again each time is held for a person
+     */
+    public record DeadLetters(int floodThreshold, Duration floodWindow, Integer maxReplays) {
+
+        public DeadLetters {
+            maxReplays = maxReplays == null ? 3 : maxReplays;
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package io.laneway.pool.deadletter.admin;
+
+import io.laneway.contracts.LaneHeaders;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import io.laneway.contracts.envelope.Envelope;
+import io.laneway.contracts.serde.AvroRegistryDeserializer;
+import io.laneway.contracts.serde.AvroRegistrySerializer;
+import io.laneway.pool.deadletter.DeadLetter;
+import io.laneway.pool.deadletter.DeadLetterRepository;
+import io.laneway.pool.checkpoint.CheckpointStore;
+import io.laneway.pool.config.PoolProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Replay and discard. A replay sends the envelope back to its lane with a fresh attempt budget (attempt 1);
+ * its idempotency row was removed when it failed, so it runs once. Every action is audited.
+ */
+@Service
+public class DeadLetterOperations {
+
+    private static final Logger log = LoggerFactory.getLogger(DeadLetterOperations.class);
+
+    private final DeadLetterRepository deadLetters;
+    private final DeadLetterAuditRepository audit;
+    private final KafkaTemplate<String, byte[]> raw;
+    private final AvroRegistryDeserializer<Envelope> deserializer = new AvroRegistryDeserializer<>();
+    private final AvroRegistrySerializer<Envelope> serializer = new AvroRegistrySerializer<>();
+    private final MeterRegistry meters;
+    private final CheckpointStore checkpoints;
+    private final TransactionTemplate transactions;
+    /** Replays of one message after which the next is refused: a message that fails after every replay is not fixed. */
+    private final int maxReplays;
+
+    public DeadLetterOperations(DeadLetterRepository deadLetters, DeadLetterAuditRepository audit,
+                                @Qualifier("rawBytesKafkaTemplate") KafkaTemplate<String, byte[]> raw, MeterRegistry meters,
+                                @Value("${laneway.schema-registry.url}") String registryUrl, CheckpointStore checkpoints,
+                                PlatformTransactionManager transactionManager,
+                                PoolProperties properties) {
+        this.maxReplays = properties.deadLetters().maxReplays();
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.checkpoints = checkpoints;
+        this.deadLetters = deadLetters;
+        this.audit = audit;
+        this.raw = raw;
+        this.meters = meters;
+        deserializer.configure(Map.of(AvroRegistrySerializer.REGISTRY_URL, registryUrl, AvroRegistryDeserializer.SPECIFIC_READER, "true"), false);
+        serializer.configure(Map.of(AvroRegistrySerializer.REGISTRY_URL, registryUrl), false);
+    }
+
+    public DeadLetter get(long id) {
+        return deadLetters.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                "No dead letter with id " + id + ". List them with GET /v1/dead-letters."));
+    }
+
+    /** What a bulk replay did: the letters replayed, and those held back by the replay loop guard. */
+    public record BulkReplay(List<Long> replayed, List<Long> held) {
+    }
+
+    @Transactional
+    public DeadLetter replay(long id, String actor, String reason) {
+        DeadLetter letter = open(id, "replay");
+        long replays = audit.countReplaysOfMessage(letter.getMessageId());
+        if (replays >= maxReplays) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "Message " + letter.getMessageId() + " was replayed " + replays
+                    + " times and failed again each time (replay loop guard, laneway.pool.dead-letters.max-replays=" + maxReplays
+                    + "): fix the cause, then discard this letter or raise the limit.");
+        }
+        Envelope envelope;
+        try {
+            envelope = deserializer.deserialize(letter.getOriginalTopic(), letter.getEnvelope());
+        } catch (RuntimeException e) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "Dead letter " + id
+                    + " holds bytes that are not a decodable envelope; it cannot be replayed, only discarded.");
+        }
+        envelope.getRouting().setAttempt(1);
+        envelope.getRouting().setDeadline(deadlineOnReplay(envelope.getRouting().getRoutedAt(), envelope.getRouting().getDeadline(), Instant.now()));
+        try {
+            var record = new ProducerRecord<>(letter.getOriginalTopic(), envelope.getOrderingKey(),
+                    serializer.serialize(letter.getOriginalTopic(), envelope));
+            LaneHeaders.putType(record.headers(), envelope.getType());
+            LaneHeaders.putMessageId(record.headers(), envelope.getId());
+            raw.send(record).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "Kafka did not acknowledge the replay of "
+                    + id + "; nothing changed, try again.");
+        }
+        letter.setStatus(DeadLetter.Status.REPLAYED);
+        audit.save(new DeadLetterAudit(id, "REPLAY", actor, reason));
+        meters.counter("laneway.pool.dead_letters.replayed", "type", letter.getType()).increment();
+        log.info("{} replayed dead letter {} ({}) to {}", actor, id, letter.getMessageId(), letter.getOriginalTopic());
+        return letter;
+    }
+
+    /**
+     * A replay is a fresh start: the envelope gets its type's whole timeout again (its deadline stood that far from its
+     * routing), or the pool would time it out before it ran.
+     */
+    static Instant deadlineOnReplay(Instant routedAt, Instant deadline, Instant now) {
+        if (deadline == null || routedAt == null) {
+            return deadline;
+        }
+        return now.plus(Duration.between(routedAt, deadline).abs());
+    }
+
+    /**
+     * Closes the letter without processing it. Its envelope will not run again, so a checkpoint its long-running work
+     * left behind is deleted with it ({@code job_checkpoint} holds unfinished work only); a replayed letter keeps its
+     * checkpoint and resumes from it.
+     */
+    @Transactional
+    public DeadLetter discard(long id, String actor, String reason) {
+        DeadLetter letter = open(id, "discard");
+        letter.setStatus(DeadLetter.Status.DISCARDED);
+        checkpoints.forget(letter.getMessageId());
+        audit.save(new DeadLetterAudit(id, "DISCARD", actor, reason));
+        meters.counter("laneway.pool.dead_letters.discarded", "type", letter.getType()).increment();
+        log.info("{} discarded dead letter {} ({}): {}", actor, id, letter.getMessageId(), reason);
+        return letter;
+    }
+
+    /** Replays every OPEN dead letter matching the filter, up to {@code limit}; each one audited; the loop guard's held back. */
+    public BulkReplay replayMatching(String type, String lane, String fingerprint, String errorClass, int limit, String actor,
+                                     String reason) {
+        List<Long> ids = deadLetters.find(DeadLetter.Status.OPEN, type, lane, fingerprint, errorClass, PageRequest.of(0, limit))
+                .map(DeadLetter::getId).getContent();
+        // each letter in a transaction of its own, through the template: a call to replay() from here would bypass its
+        // @Transactional proxy, and the REPLAYED status would be lost while the audit row (its own save) was kept
+        List<Long> replayed = new java.util.ArrayList<>();
+        List<Long> held = new java.util.ArrayList<>();
+        for (Long id : ids) {
+            try {
+                transactions.executeWithoutResult(status -> replay(id, actor, reason));
+                replayed.add(id);
+            } catch (ResponseStatusException e) {
+                if (e.getStatusCode().value() != HttpStatus.CONFLICT.value()) {
+                    throw e;
+                }
+                held.add(id); // the loop guard (or a concurrent operator): left for a person to decide
+            }
+        }
+        return new BulkReplay(replayed, held);
+    }
+
+    private DeadLetter open(long id, String action) {
+        DeadLetter letter = get(id);
+        if (letter.getStatus() != DeadLetter.Status.OPEN) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "Dead letter " + id + " is " + letter.getStatus()
+                    + "; only OPEN dead letters can be " + (action.equals("replay") ? "replayed" : "discarded") + ".");
+        }
+        return letter;
+    }
+}
