@@ -3,7 +3,7 @@ package io.laneway.router.backpressure;
 import io.laneway.contracts.Topics;
 import io.laneway.contracts.envelope.Lane;
 import io.laneway.contracts.envelope.Priority;
-import io.laneway.router.problem.TooManyRequestsException;
+import io.laneway.router.rejection.TooManyRequestsException;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 

@@ -1,5 +1,6 @@
 package io.laneway.router.ingest;
 
+import io.laneway.router.rejection.InvalidRequestException;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Instant;

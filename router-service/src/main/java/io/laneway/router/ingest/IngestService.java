@@ -1,5 +1,6 @@
 package io.laneway.router.ingest;
 
+import io.laneway.router.rejection.InvalidRequestException;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;

@@ -1,5 +1,6 @@
 package io.laneway.router.ingest;
 
+import io.laneway.router.rejection.InvalidRequestException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;

@@ -1,5 +1,6 @@
 package io.laneway.router.ingest;
 
+import io.laneway.router.rejection.InvalidRequestException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;

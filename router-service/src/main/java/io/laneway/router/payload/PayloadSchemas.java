@@ -12,7 +12,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import io.laneway.contracts.registry.SchemaRegistryClient;
 import io.laneway.contracts.registry.SchemaRegistryException;
 import io.laneway.router.classify.TypeCatalog;
-import io.laneway.router.ingest.InvalidRequestException;
+import io.laneway.router.rejection.InvalidRequestException;
 import org.apache.avro.Schema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

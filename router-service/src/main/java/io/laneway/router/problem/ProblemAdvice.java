@@ -1,8 +1,9 @@
 package io.laneway.router.problem;
 
+import io.laneway.router.rejection.TooManyRequestsException;
 import java.util.List;
 
-import io.laneway.router.ingest.InvalidRequestException;
+import io.laneway.router.rejection.InvalidRequestException;
 import io.laneway.router.payload.PayloadSchemaUnavailableException;
 import io.laneway.router.publish.KafkaUnavailableException;
 import org.slf4j.Logger;

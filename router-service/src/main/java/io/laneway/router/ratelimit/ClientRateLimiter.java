@@ -5,7 +5,7 @@ import java.time.Duration;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
-import io.laneway.router.problem.TooManyRequestsException;
+import io.laneway.router.rejection.TooManyRequestsException;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 

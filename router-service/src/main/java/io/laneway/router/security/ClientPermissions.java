@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 import io.laneway.contracts.envelope.Priority;
-import io.laneway.router.ingest.InvalidRequestException;
+import io.laneway.router.rejection.InvalidRequestException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 

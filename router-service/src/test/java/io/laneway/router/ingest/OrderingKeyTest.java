@@ -1,5 +1,6 @@
 package io.laneway.router.ingest;
 
+import io.laneway.router.rejection.InvalidRequestException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

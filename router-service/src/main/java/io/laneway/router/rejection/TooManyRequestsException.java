@@ -1,6 +1,5 @@
-package io.laneway.router.problem;
+package io.laneway.router.rejection;
 
-import io.laneway.router.ingest.InvalidRequestException;
 import org.springframework.http.HttpStatus;
 
 /** 429 with Retry-After: the client's own flood (rate limit) or load shed under backpressure. */

@@ -1,4 +1,4 @@
-package io.laneway.router.ingest;
+package io.laneway.router.rejection;
 
 import org.springframework.http.HttpStatus;
 
