@@ -11,7 +11,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 final class Codebase {
 
     /** The modules whose code lands in a running service or the launcher. */
-    static final List<String> MODULES = List.of("schemas", "local-infrastructure", "service-web", "service-security",
+    static final List<String> MODULES = List.of("schemas", "local-infrastructure", "edge-spring-boot-starter",
             "router-service", "pool-api", "pool-spring-boot-starter", "consumer-pool-service", "examples/invoicing-service",
             "saga-orchestrator", "projection-service", "launcher");
 

@@ -163,9 +163,9 @@ public final class IngestBenchmark {
                 "--spring.kafka.bootstrap-servers=" + bootstrap,
                 "--laneway.schema-registry.url=" + infra.schemaRegistryUrl(),
                 "--spring.datasource.url=" + datasource.get("spring.datasource.url"),
-                "--laneway.router.security.api-keys[0].key=" + API_KEY,
-                "--laneway.router.security.api-keys[0].client=bench",
-                "--laneway.router.security.api-keys[0].scopes=messages:write",
+                "--laneway.security.api-keys[0].key=" + API_KEY,
+                "--laneway.security.api-keys[0].client=bench",
+                "--laneway.security.api-keys[0].scopes=messages:write",
                 "--laneway.router.rate-limit.default-per-second=100000000",
                 // nothing consumes during the benchmark: lag is not overload here
                 "--laneway.router.backpressure.default-healthy-lag=1000000000000",

@@ -270,8 +270,8 @@ public final class ProjectionBenchmark {
         command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--spring.kafka.bootstrap-servers=" + bootstrap,
                 "--laneway.schema-registry.url=" + infra.schemaRegistryUrl(), "--logging.level.io.laneway=WARN",
                 "--spring.kafka.streams.application-id=" + APPLICATION_ID,
-                "--laneway.projection.security.api-keys[0].key=" + API_KEY, "--laneway.projection.security.api-keys[0].client=bench",
-                "--laneway.projection.security.api-keys[0].scopes=messages:read",
+                "--laneway.security.api-keys[0].key=" + API_KEY, "--laneway.security.api-keys[0].client=bench",
+                "--laneway.security.api-keys[0].scopes=messages:read",
                 "--spring.kafka.streams.state-dir=" + runDir.resolve("state-" + name + "-" + System.nanoTime())));
         command.addAll(List.of(args));
         String extraArgs = System.getProperty("bench.projection.args", "");

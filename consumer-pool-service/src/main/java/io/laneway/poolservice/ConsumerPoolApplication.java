@@ -2,6 +2,7 @@ package io.laneway.poolservice;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
  * The platform's own pool: the pool starter (auto-configured from its dependency) running the demo handlers
@@ -9,6 +10,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * handlers: see examples/invoicing-service.
  */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class ConsumerPoolApplication {
 
     public static void main(String[] args) {

@@ -87,7 +87,7 @@ class ContainerImageTest {
         int port = FreePorts.next();
         command.addAll(List.of("--server.port=" + port, "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers(),
                 "--laneway.schema-registry.url=" + infra.schemaRegistryUrl(), "--spring.kafka.streams.state-dir=" + root.resolve("state"),
-                "--laneway.projection.security.api-keys[0].key=image-test-key", "--laneway.projection.security.api-keys[0].client=reader"));
+                "--laneway.security.api-keys[0].key=image-test-key", "--laneway.security.api-keys[0].client=reader"));
         HttpClient http = HttpClient.newHttpClient();
         try (ChildProcess service = ChildProcess.start("projection-service-image", command, root, root.resolve("service.log"))) {
             service.awaitReady(Duration.ofSeconds(120), () -> {

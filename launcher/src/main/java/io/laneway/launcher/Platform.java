@@ -97,9 +97,9 @@ public final class Platform implements AutoCloseable {
                 // registered by their services, the router learns the team's type from these arguments.)
                 ChildProcess invoicing = service(launches, extraArguments, java, repositoryRoot.resolve("examples"), runDir, INVOICING,
                         ports.invoicing(), LocalInfrastructure.asArguments(infra.springProperties(INVOICING_DATABASE)), List.of(
-                                "--laneway.pool.security.api-keys[0].key=" + apiKey,
-                                "--laneway.pool.security.api-keys[0].client=local",
-                                "--laneway.pool.security.api-keys[0].scopes=admin"));
+                                "--laneway.security.api-keys[0].key=" + apiKey,
+                                "--laneway.security.api-keys[0].client=local",
+                                "--laneway.security.api-keys[0].scopes=admin"));
                 started.add(invoicing);
                 servicePorts.add(ports.invoicing());
                 invoicing.awaitReady(Duration.ofSeconds(120), () -> isReady(ports.invoicing()));
@@ -107,27 +107,27 @@ public final class Platform implements AutoCloseable {
             }
             started.add(service(launches, extraArguments, java, repositoryRoot, runDir, "router-service", ports.router(), routerProperties,
                     concat(routerExtra, List.of("--laneway.router.status-base-url=http://127.0.0.1:" + ports.projection(),
-                            "--laneway.router.security.api-keys[0].key=" + apiKey,
-                            "--laneway.router.security.api-keys[0].client=local",
-                            "--laneway.router.security.api-keys[0].scopes=messages:write,admin",
+                            "--laneway.security.api-keys[0].key=" + apiKey,
+                            "--laneway.security.api-keys[0].client=local",
+                            "--laneway.security.api-keys[0].scopes=messages:write,admin",
                             // the local client is the operator too: it may ask for critical (the demo shows it)
                             "--laneway.router.security.clients.local.allowed-priorities=critical,high,normal,low"))));
             // the same key operates the pool's dead-letter API and reads the projection's views
             started.add(service(launches, extraArguments, java, repositoryRoot, runDir, "consumer-pool-service", ports.pool(),
                     poolProperties, List.of(
-                            "--laneway.pool.security.api-keys[0].key=" + apiKey,
-                            "--laneway.pool.security.api-keys[0].client=local",
-                            "--laneway.pool.security.api-keys[0].scopes=admin")));
+                            "--laneway.security.api-keys[0].key=" + apiKey,
+                            "--laneway.security.api-keys[0].client=local",
+                            "--laneway.security.api-keys[0].scopes=admin")));
             started.add(service(launches, extraArguments, java, repositoryRoot, runDir, "saga-orchestrator", ports.saga(), common,
                     List.of("--spring.kafka.streams.state-dir=" + stateDir + "-saga",
-                            "--laneway.saga.security.api-keys[0].key=" + apiKey,
-                            "--laneway.saga.security.api-keys[0].client=local",
-                            "--laneway.saga.security.api-keys[0].scopes=admin")));
+                            "--laneway.security.api-keys[0].key=" + apiKey,
+                            "--laneway.security.api-keys[0].client=local",
+                            "--laneway.security.api-keys[0].scopes=admin")));
             started.add(service(launches, extraArguments, java, repositoryRoot, runDir, "projection-service", ports.projection(), common,
                     List.of("--spring.kafka.streams.state-dir=" + stateDir,
-                            "--laneway.projection.security.api-keys[0].key=" + apiKey,
-                            "--laneway.projection.security.api-keys[0].client=local",
-                            "--laneway.projection.security.api-keys[0].scopes=messages:read,admin")));
+                            "--laneway.security.api-keys[0].key=" + apiKey,
+                            "--laneway.security.api-keys[0].client=local",
+                            "--laneway.security.api-keys[0].scopes=messages:read,admin")));
             servicePorts.addAll(List.of(ports.router(), ports.pool(), ports.saga(), ports.projection()));
             List<CompletableFuture<Void>> ready = new ArrayList<>();
             for (int i = 0; i < started.size(); i++) {

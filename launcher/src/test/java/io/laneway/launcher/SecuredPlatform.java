@@ -20,9 +20,9 @@ public final class SecuredPlatform implements BeforeAllCallback {
     public static final byte[] JWT_SECRET = "laneway-matrix-test-secret-32-bytes!!".getBytes();
     public static final String POOL_ADMIN_KEY = "campaign-pool-admin-key";
     public static final String POOL_WRITER_KEY = "campaign-pool-writer-key";
-    /** Per service: the prefix of its security properties. */
-    static final Map<String, String> SECURITY_PREFIX = Map.of("router", "laneway.router.security", "pool", "laneway.pool.security",
-            "saga", "laneway.saga.security", "projection", "laneway.projection.security");
+    /** Per service: the prefix of its security properties (the shared laneway.security.* in each). */
+    static final Map<String, String> SECURITY_PREFIX = Map.of("router", "laneway.security", "pool", "laneway.security",
+            "saga", "laneway.security", "projection", "laneway.security");
     static final Map<String, String> SERVICE_NAMES = Map.of("router", "router-service", "pool", "consumer-pool-service",
             "saga", "saga-orchestrator", "projection", "projection-service");
 

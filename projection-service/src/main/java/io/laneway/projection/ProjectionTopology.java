@@ -15,7 +15,8 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
-import org.springframework.beans.factory.annotation.Value;
+import io.laneway.registry.SchemaRegistryProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
@@ -29,6 +30,7 @@ import org.springframework.kafka.core.CleanupConfig;
  * </pre>
  */
 @Configuration
+@EnableConfigurationProperties(ProjectionProperties.class)
 class ProjectionTopology {
 
     /**
@@ -36,7 +38,8 @@ class ProjectionTopology {
      * of answering 503 until the session times out (the classic-protocol default keeps it in the group).
      */
     @Bean
-    StreamsBuilderFactoryBeanConfigurer streamsLifecycle(@Value("${laneway.projection.clean-state-on-start:false}") boolean cleanState) {
+    StreamsBuilderFactoryBeanConfigurer streamsLifecycle(ProjectionProperties projection) {
+        boolean cleanState = projection.cleanStateOnStart();
         return factory -> {
             factory.setLeaveGroupOnClose(true);
             if (cleanState) {
@@ -47,10 +50,11 @@ class ProjectionTopology {
     }
 
     @Bean
-    KStream<String, LifecycleEvent> lifecycleEvents(StreamsBuilder builder, MeterRegistry meters,
-                                                    @Value("${laneway.schema-registry.url}") String registryUrl,
-                                                    @Value("${laneway.projection.late-grace:1m}") Duration grace,
-                                                    @Value("${laneway.projection.stats-retention:24h}") Duration retention) {
+    KStream<String, LifecycleEvent> lifecycleEvents(StreamsBuilder builder, MeterRegistry meters, SchemaRegistryProperties registry,
+                                                    ProjectionProperties projection) {
+        String registryUrl = registry.url();
+        Duration grace = projection.lateGrace();
+        Duration retention = projection.statsRetention();
         KStream<String, LifecycleEvent> lifecycle = builder.stream(Topics.LIFECYCLE,
                 Consumed.with(Serdes.String(), LanewaySerdes.<LifecycleEvent>specificAvro(registryUrl, false)));
         MessageStatusTopology.build(lifecycle, registryUrl);
@@ -61,10 +65,10 @@ class ProjectionTopology {
     }
 
     @Bean
-    KStream<String, ?> orderEvents(StreamsBuilder builder,
-                                   @Value("${laneway.schema-registry.url}") String registryUrl,
-                                   @Value("${laneway.projection.late-grace:1m}") Duration grace,
-                                   @Value("${laneway.projection.stats-retention:24h}") Duration retention) {
+    KStream<String, ?> orderEvents(StreamsBuilder builder, SchemaRegistryProperties registry, ProjectionProperties projection) {
+        String registryUrl = registry.url();
+        Duration grace = projection.lateGrace();
+        Duration retention = projection.statsRetention();
         var sales = OrderViewTopology.build(builder, registryUrl);
         ProductSalesTopology.build(sales, registryUrl, grace, retention);
         return sales;

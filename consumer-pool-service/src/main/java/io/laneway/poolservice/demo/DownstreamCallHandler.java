@@ -10,7 +10,7 @@ import java.time.Duration;
 import io.laneway.pool.handler.EnvelopeHandler;
 import io.laneway.pool.handler.HandlerContext;
 import io.laneway.pool.handler.NonRetryableProcessingException;
-import org.springframework.beans.factory.annotation.Value;
+import io.laneway.poolservice.ExamplesProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,8 +27,8 @@ public class DownstreamCallHandler implements EnvelopeHandler<DownstreamCallHand
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final String baseUrl;
 
-    public DownstreamCallHandler(@Value("${laneway.pool.examples.downstream-url:}") String baseUrl) {
-        this.baseUrl = baseUrl;
+    public DownstreamCallHandler(ExamplesProperties examples) {
+        this.baseUrl = examples.downstreamUrl();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.laneway.poolservice.orders;
 
+import io.laneway.contracts.order.OrderCommands;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Component;
  * charge. The command must match the records: a placed order of that customer and total, with its stock reserved.
  */
 @Component
-public class ChargePaymentHandler implements EnvelopeHandler<Payloads.ChargePayment> {
+public class ChargePaymentHandler implements EnvelopeHandler<OrderCommands.ChargePayment> {
 
     private final PaymentGateway gateway;
 
@@ -25,12 +26,12 @@ public class ChargePaymentHandler implements EnvelopeHandler<Payloads.ChargePaym
 
     @Override
     public String type() {
-        return "order.charge-payment";
+        return OrderCommands.ChargePayment.TYPE;
     }
 
     @Override
-    public Class<Payloads.ChargePayment> payloadType() {
-        return Payloads.ChargePayment.class;
+    public Class<OrderCommands.ChargePayment> payloadType() {
+        return OrderCommands.ChargePayment.class;
     }
 
     @Override
@@ -39,7 +40,7 @@ public class ChargePaymentHandler implements EnvelopeHandler<Payloads.ChargePaym
     }
 
     @Override
-    public void handle(Payloads.ChargePayment command, HandlerContext context) throws Exception {
+    public void handle(OrderCommands.ChargePayment command, HandlerContext context) throws Exception {
         OrderRecords records = new OrderRecords(context.jdbc(), command.orderId());
         Optional<OrderRecords.Charge> booked = records.charge();
         if (booked.isPresent()) {

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
-import org.springframework.beans.factory.annotation.Value;
+import io.laneway.poolservice.ExamplesProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,12 +29,10 @@ public class PaymentGateway {
     private final double declineRate;
     private final double outageRate;
 
-    public PaymentGateway(@Value("${laneway.pool.examples.payment-gateway.latency:5ms}") Duration latency,
-                          @Value("${laneway.pool.examples.payment-gateway.decline-rate:0.0}") double declineRate,
-                          @Value("${laneway.pool.examples.payment-gateway.outage-rate:0.0}") double outageRate) {
-        this.latency = latency;
-        this.declineRate = declineRate;
-        this.outageRate = outageRate;
+    public PaymentGateway(ExamplesProperties examples) {
+        this.latency = examples.paymentGateway().latency();
+        this.declineRate = examples.paymentGateway().declineRate();
+        this.outageRate = examples.paymentGateway().outageRate();
     }
 
     public Answer charge(String orderId, long amountCents) throws IOException, InterruptedException {

@@ -1,5 +1,6 @@
 package io.laneway.poolservice.orders;
 
+import io.laneway.contracts.order.OrderCommands;
 import io.laneway.contracts.order.OrderLine;
 import io.laneway.contracts.order.OrderPlaced;
 import io.laneway.pool.handler.EnvelopeHandler;
@@ -9,25 +10,25 @@ import org.springframework.stereotype.Component;
 
 /** {@code order.place}: stores the order and emits OrderPlaced, which starts the saga. */
 @Component
-public class PlaceOrderHandler implements EnvelopeHandler<Payloads.PlaceOrder> {
+public class PlaceOrderHandler implements EnvelopeHandler<OrderCommands.PlaceOrder> {
 
     @Override
     public String type() {
-        return "order.place";
+        return OrderCommands.PlaceOrder.TYPE;
     }
 
     @Override
-    public Class<Payloads.PlaceOrder> payloadType() {
-        return Payloads.PlaceOrder.class;
+    public Class<OrderCommands.PlaceOrder> payloadType() {
+        return OrderCommands.PlaceOrder.class;
     }
 
     @Override
-    public void handle(Payloads.PlaceOrder order, HandlerContext context) {
+    public void handle(OrderCommands.PlaceOrder order, HandlerContext context) {
         if (order.lines() == null || order.lines().isEmpty()) {
             throw new NonRetryableProcessingException("An order needs at least one line");
         }
         // the router refuses these at the door (the payload schema's minimums); this guards every other way in
-        for (Payloads.Line line : order.lines()) {
+        for (OrderCommands.Line line : order.lines()) {
             if (line.quantity() < 1 || line.unitPriceCents() < 0) {
                 throw new NonRetryableProcessingException("Line " + line.sku() + " of order " + order.orderId() + ": quantity "
                         + line.quantity() + " and unit price " + line.unitPriceCents() + " cents; a quantity is at least 1 and a price not negative");
@@ -49,10 +50,10 @@ public class PlaceOrderHandler implements EnvelopeHandler<Payloads.PlaceOrder> {
     }
 
     /** The order's total in cents; an order too large to count in a long is refused, not wrapped round to a small number. */
-    private static long total(Payloads.PlaceOrder order) {
+    private static long total(OrderCommands.PlaceOrder order) {
         try {
             long total = 0;
-            for (Payloads.Line line : order.lines()) {
+            for (OrderCommands.Line line : order.lines()) {
                 total = Math.addExact(total, Math.multiplyExact(line.quantity(), line.unitPriceCents()));
             }
             return total;

@@ -1,5 +1,6 @@
 package io.laneway.poolservice.orders;
 
+import io.laneway.contracts.order.OrderCommands;
 import io.laneway.contracts.order.PaymentRefunded;
 import io.laneway.pool.handler.EnvelopeHandler;
 import io.laneway.pool.handler.HandlerContext;
@@ -12,20 +13,20 @@ import org.springframework.stereotype.Component;
  * charge, or when the order has shipped (a shipped order is not undone by a command).
  */
 @Component
-public class RefundPaymentHandler implements EnvelopeHandler<Payloads.RefundPayment> {
+public class RefundPaymentHandler implements EnvelopeHandler<OrderCommands.RefundPayment> {
 
     @Override
     public String type() {
-        return "order.refund-payment";
+        return OrderCommands.RefundPayment.TYPE;
     }
 
     @Override
-    public Class<Payloads.RefundPayment> payloadType() {
-        return Payloads.RefundPayment.class;
+    public Class<OrderCommands.RefundPayment> payloadType() {
+        return OrderCommands.RefundPayment.class;
     }
 
     @Override
-    public void handle(Payloads.RefundPayment command, HandlerContext context) {
+    public void handle(OrderCommands.RefundPayment command, HandlerContext context) {
         OrderRecords records = new OrderRecords(context.jdbc(), command.orderId());
         records.lock();
         OrderRecords.Charge charge = records.charge().orElseThrow(() -> records.refused(type(), "nothing was charged for it"));

@@ -1,5 +1,6 @@
 package io.laneway.poolservice.orders;
 
+import io.laneway.contracts.order.OrderCommands;
 import io.laneway.contracts.order.StockReleased;
 import io.laneway.pool.handler.EnvelopeHandler;
 import io.laneway.pool.handler.HandlerContext;
@@ -11,16 +12,16 @@ import org.springframework.stereotype.Component;
  * when the reservation is not the order's or the order has shipped.
  */
 @Component
-public class ReleaseStockHandler implements EnvelopeHandler<Payloads.ReleaseStock> {
+public class ReleaseStockHandler implements EnvelopeHandler<OrderCommands.ReleaseStock> {
 
     @Override
     public String type() {
-        return "order.release-stock";
+        return OrderCommands.ReleaseStock.TYPE;
     }
 
     @Override
-    public Class<Payloads.ReleaseStock> payloadType() {
-        return Payloads.ReleaseStock.class;
+    public Class<OrderCommands.ReleaseStock> payloadType() {
+        return OrderCommands.ReleaseStock.class;
     }
 
     /**
@@ -32,7 +33,7 @@ public class ReleaseStockHandler implements EnvelopeHandler<Payloads.ReleaseStoc
     }
 
     @Override
-    public void handle(Payloads.ReleaseStock command, HandlerContext context) {
+    public void handle(OrderCommands.ReleaseStock command, HandlerContext context) {
         var jdbc = context.jdbc();
         OrderRecords records = new OrderRecords(jdbc, command.orderId());
         records.lock();

@@ -1,5 +1,6 @@
 package io.laneway.poolservice.orders;
 
+import io.laneway.contracts.order.OrderCommands;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -21,16 +22,16 @@ import org.springframework.stereotype.Component;
  * repeated command answers with the existing reservation instead of taking stock twice.
  */
 @Component
-public class ReserveStockHandler implements EnvelopeHandler<Payloads.ReserveStock> {
+public class ReserveStockHandler implements EnvelopeHandler<OrderCommands.ReserveStock> {
 
     @Override
     public String type() {
-        return "order.reserve-stock";
+        return OrderCommands.ReserveStock.TYPE;
     }
 
     @Override
-    public Class<Payloads.ReserveStock> payloadType() {
-        return Payloads.ReserveStock.class;
+    public Class<OrderCommands.ReserveStock> payloadType() {
+        return OrderCommands.ReserveStock.class;
     }
 
     /**
@@ -43,7 +44,7 @@ public class ReserveStockHandler implements EnvelopeHandler<Payloads.ReserveStoc
     }
 
     @Override
-    public void handle(Payloads.ReserveStock command, HandlerContext context) {
+    public void handle(OrderCommands.ReserveStock command, HandlerContext context) {
         var jdbc = context.jdbc();
         Optional<String> existing = jdbc.sql("select reservation_id from stock_reservation where order_id = ? and status = 'RESERVED'")
                 .param(command.orderId()).query(String.class).optional();
@@ -52,7 +53,7 @@ public class ReserveStockHandler implements EnvelopeHandler<Payloads.ReserveStoc
             return;
         }
         Map<String, Integer> wanted = command.lines().stream()
-                .collect(Collectors.toMap(Payloads.StockLine::sku, Payloads.StockLine::quantity, Integer::sum));
+                .collect(Collectors.toMap(OrderCommands.StockLine::sku, OrderCommands.StockLine::quantity, Integer::sum));
         List<String> skus = wanted.keySet().stream().sorted(Comparator.naturalOrder()).toList();
         for (String sku : skus) {
             if (wanted.get(sku) < 1) { // taking a negative quantity would add stock

@@ -1,12 +1,13 @@
 package io.laneway.poolservice.orders;
 
+import io.laneway.contracts.order.OrderCommands;
 import io.laneway.contracts.order.OrderShipped;
 import io.laneway.contracts.order.ShippingFailed;
 import io.laneway.pool.handler.Checkpoints;
 import io.laneway.pool.handler.EnvelopeHandler;
 import io.laneway.pool.handler.HandlerContext;
 import io.laneway.pool.handler.TransactionScope;
-import org.springframework.beans.factory.annotation.Value;
+import io.laneway.poolservice.ExamplesProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,22 +17,22 @@ import org.springframework.stereotype.Component;
  * decided by order id) cannot be shipped. One shipment per order, and only of a paid order that was not cancelled.
  */
 @Component
-public class ShipOrderHandler implements EnvelopeHandler<Payloads.ShipOrder> {
+public class ShipOrderHandler implements EnvelopeHandler<OrderCommands.ShipOrder> {
 
     private final double failureRate;
 
-    public ShipOrderHandler(@Value("${laneway.pool.examples.shipping.failure-rate:0.0}") double failureRate) {
-        this.failureRate = failureRate;
+    public ShipOrderHandler(ExamplesProperties examples) {
+        this.failureRate = examples.shipping().failureRate();
     }
 
     @Override
     public String type() {
-        return "order.ship";
+        return OrderCommands.ShipOrder.TYPE;
     }
 
     @Override
-    public Class<Payloads.ShipOrder> payloadType() {
-        return Payloads.ShipOrder.class;
+    public Class<OrderCommands.ShipOrder> payloadType() {
+        return OrderCommands.ShipOrder.class;
     }
 
     /** The steps wait (and checkpoint in transactions of their own) before the one write: no connection is held meanwhile. */
@@ -52,7 +53,7 @@ public class ShipOrderHandler implements EnvelopeHandler<Payloads.ShipOrder> {
     }
 
     @Override
-    public void handle(Payloads.ShipOrder command, HandlerContext context) throws InterruptedException {
+    public void handle(OrderCommands.ShipOrder command, HandlerContext context) throws InterruptedException {
         if (PaymentGateway.declinedByRule("ship-" + command.orderId(), failureRate)) {
             OrderEvents.emit(context, command.orderId(), new ShippingFailed("no carrier accepts order " + command.orderId()));
             return;

@@ -1,5 +1,6 @@
 package io.laneway.pool.processing;
 
+import io.laneway.contracts.order.OrderCommands;
 import io.laneway.pool.outbox.OutboxChannel;
 import io.laneway.pool.outbox.RelayWakeups;
 import static org.assertj.core.api.Assertions.assertThat;

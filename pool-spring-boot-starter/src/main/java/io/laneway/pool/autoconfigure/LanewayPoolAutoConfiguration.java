@@ -1,5 +1,6 @@
 package io.laneway.pool.autoconfigure;
 
+import io.laneway.registry.SchemaRegistryProperties;
 import javax.sql.DataSource;
 
 import io.laneway.pool.checkpoint.CheckpointStore;
@@ -19,8 +20,6 @@ import io.laneway.contracts.registry.SchemaRegistryClient;
 import io.laneway.pool.payload.PayloadSchemaRegistration;
 import io.laneway.pool.schema.PoolSchema;
 import io.laneway.pool.security.PoolSecurityConfiguration;
-import io.laneway.pool.security.PoolSecurityProperties;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -44,7 +43,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
         beforeName = {"org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
                 "org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration"})
 @AutoConfigurationPackage(basePackages = "io.laneway.pool")
-@EnableConfigurationProperties({PoolProperties.class, PoolSecurityProperties.class})
+@EnableConfigurationProperties(PoolProperties.class)
 @EnableScheduling
 @Import({ProcessingConfiguration.class, LaneConfiguration.class, OutboxConfiguration.class, IdempotencyConfiguration.class,
         DeadLetterConfiguration.class, CheckpointStore.class, DatabaseBreaker.class, RegistryBreaker.class,
@@ -66,9 +65,8 @@ public class LanewayPoolAutoConfiguration {
     /** The service's own payload schemas ({@code payload-schemas/*.avsc}), registered at start. */
     @Bean
     @ConditionalOnMissingBean
-    PayloadSchemaRegistration payloadSchemaRegistration(@Value("${laneway.schema-registry.url}") String registryUrl,
-            @Value("${laneway.pool.payload-schemas:classpath*:payload-schemas/*.avsc}") String locations) {
-        return new PayloadSchemaRegistration(SchemaRegistryClient.forUrl(registryUrl), locations);
+    PayloadSchemaRegistration payloadSchemaRegistration(SchemaRegistryProperties registry, PoolProperties properties) {
+        return new PayloadSchemaRegistration(SchemaRegistryClient.forUrl(registry.url()), properties.payloadSchemas());
     }
 
     /** The operators' dead-letter API; {@code laneway.pool.admin.enabled=false} leaves it out. */

@@ -27,8 +27,8 @@ public final class BatchSizing {
      * ({@code readyKeys / workers}, rounded up), within {@code maxBatch}. One while the workers keep up, so the time
      * budget alone cuts batches and latency stays low. When ready work outnumbers the workers, every
      * record waits for a worker anyway; taking a share now costs it nothing, and the lane commits fewer, larger
-     * transactions exactly when its CPU is scarce (measured before: under contention every handler's wall time
-     * grew, the time budget shrank batches to one record, and each record paid a whole transaction).
+     * transactions exactly when its CPU is scarce: under contention handlers' wall times grow, and a time budget alone
+     * would shrink batches to one record, each paying a whole transaction (benchmarks/results/design-notes.md#backlog-share).
      */
     public static int backlogShare(int readyKeys, int workers, int maxBatch) {
         if (readyKeys <= 0 || workers <= 0) {

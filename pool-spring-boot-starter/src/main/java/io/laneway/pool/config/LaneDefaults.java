@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * Each lane's defaults, in one place: what a service gets when it configures nothing under
- * {@code laneway.pool.lanes.<lane>}. Why these numbers: benchmarks/results (pool.md, isolation.md).
+ * {@code laneway.pool.lanes.<lane>}. Why these numbers: benchmarks/results/design-notes.md.
  */
 public final class LaneDefaults {
 
@@ -17,8 +17,8 @@ public final class LaneDefaults {
 
     /**
      * Heavy: compute-intensive work takes a whole core per worker, and the adaptive policy reacts to CPU only after the
-     * fact, so one worker (set more on hosts with more cores: cores / 2). With 16 a heavy-lane flood raised the fast
-     * lane's p99 15-fold, with 1 not at all (isolation.md).
+     * fact, so one worker (set more on hosts with more cores: cores / 2): more would take the cores the fast lane's
+     * latency needs (benchmarks/results/design-notes.md#heavy-lane-one-worker).
      */
     static final PoolProperties.Lane HEAVY = new PoolProperties.Lane(true, 1, 1, 1, 20, 50.0, 5_000.0, 1_000.0, true,
             Duration.ofSeconds(20), 20_000);

@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -19,6 +21,10 @@ import org.springframework.validation.annotation.Validated;
  * @param adjustInterval       how often the adaptive concurrency limits are adjusted
  * @param groupPrefix          consumer groups are {@code <prefix>-fast}, {@code -heavy}, {@code -long-running}, {@code -retry}
  * @param checkpointInterval   a checkpoint save less than this after the last durable one is skipped
+ * @param stuckAfter           a lane's poll loop, the retry forwarder or the relay not progressing this long is reported
+ *                             dead to the liveness probe
+ * @param outbox               the outbox relay's settings
+ * @param payloadSchemas       where this service's payload schemas are ({@code <subject>.avsc}), registered at start
  * @param topicNamespace       a team service's own topics ({@code laneway.<namespace>.lane.fast}, its retry tiers and
  *                             dead letters); blank for the platform's pool. The router routes a type to the namespace its
  *                             catalog entry names.
@@ -27,7 +33,8 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("laneway.pool")
 public record PoolProperties(Map<String, Lane> lanes, Retry retry, DeadLetters deadLetters, Duration idempotencyRetention,
                              String instanceId, Duration adjustInterval, String groupPrefix, Duration checkpointInterval,
-                             @Pattern(regexp = "|[a-z0-9][a-z0-9-]*", message = "lower-case letters, digits and '-'") String topicNamespace) {
+                             @Pattern(regexp = "|[a-z0-9][a-z0-9-]*", message = "lower-case letters, digits and '-'") String topicNamespace,
+                             Duration stuckAfter, @Valid Outbox outbox, String payloadSchemas) {
 
     public PoolProperties {
         lanes = lanes == null ? new LinkedHashMap<>() : lanes;
@@ -38,6 +45,30 @@ public record PoolProperties(Map<String, Lane> lanes, Retry retry, DeadLetters d
         groupPrefix = groupPrefix == null || groupPrefix.isBlank() ? "laneway-pool" : groupPrefix;
         checkpointInterval = checkpointInterval == null ? Duration.ofSeconds(1) : checkpointInterval;
         topicNamespace = topicNamespace == null ? "" : topicNamespace.strip();
+        stuckAfter = stuckAfter == null ? Duration.ofMinutes(2) : stuckAfter;
+        outbox = outbox == null ? new Outbox(null, null, null) : outbox;
+        payloadSchemas = payloadSchemas == null || payloadSchemas.isBlank() ? "classpath*:payload-schemas/*.avsc" : payloadSchemas;
+    }
+
+    /**
+     * The outbox relay.
+     *
+     * @param transactionalId  its Kafka transactional id; blank: derived from this database's outbox identity, so two
+     *                         deployments sharing a cluster never fence each other
+     * @param linger           how long the relay waits after a wake-up to publish more rows per Kafka transaction
+     * @param fault            fault tests only
+     */
+    public record Outbox(String transactionalId, Duration linger, @Valid Fault fault) {
+
+        public Outbox {
+            transactionalId = transactionalId == null ? "" : transactionalId.strip();
+            linger = linger == null ? Duration.ofMillis(20) : linger;
+            fault = fault == null ? new Fault(0) : fault;
+        }
+
+        /** @param haltAfterCommits the JVM halts right after this many relay commits (0: never; RelayCrashTest) */
+        public record Fault(@PositiveOrZero int haltAfterCommits) {
+        }
     }
 
     /** The lane's settings: what is configured, each field left out taken from {@link LaneDefaults}. */

@@ -21,7 +21,7 @@ class FloodDetection {
      * The dead-letter indexer's error handling (Boot applies it to the pool's one {@code @KafkaListener}). Spring
      * Kafka's default tries a record 10 times and then skips it: with PostgreSQL down for a few seconds that would
      * leave dead letters the admin API never shows. While the database is unreachable the indexer waits (backoff up
-     * to 10 s, without limit); any other error is not retried, as before.
+     * to 10 s, without limit); any other error is not retried.
      */
     @Bean
     DefaultErrorHandler deadLetterIndexerErrors() {

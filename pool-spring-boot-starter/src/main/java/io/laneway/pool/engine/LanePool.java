@@ -211,8 +211,8 @@ public final class LanePool {
     /**
      * Fetch while the buffer offers too little parallelism, pause when it offers enough. The measure is ready
      * KEYS, not records: a consumer fetches partition by partition, so a buffer full of one partition's
-     * records may hold only a few keys, and key order lets only one record per key run at a time (measured:
-     * a record-count bound starved 48 workers down to ~2k envelopes/s). {@code maxBuffered} caps memory when
+     * records may hold only a few keys, and key order lets only one record per key run at a time, so a record-count
+     * bound starves the workers (benchmarks/results/design-notes.md#fetch-by-ready-keys). {@code maxBuffered} caps memory when
      * the keys are few. An open downstream circuit pauses everything (the poll goes on: heartbeats).
      */
     private void pauseOrResume() {

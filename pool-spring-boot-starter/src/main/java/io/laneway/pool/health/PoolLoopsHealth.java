@@ -1,12 +1,12 @@
 package io.laneway.pool.health;
 
+import io.laneway.pool.config.PoolProperties;
 import java.time.Duration;
 import java.util.List;
 
 import io.laneway.pool.lane.LanePools;
 import io.laneway.pool.outbox.OutboxRelay;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
@@ -24,10 +24,10 @@ public class PoolLoopsHealth implements HealthIndicator {
     private final ObjectProvider<OutboxRelay> relay;
     private final Duration bound;
 
-    public PoolLoopsHealth(LanePools pools, ObjectProvider<OutboxRelay> relay, @Value("${laneway.pool.stuck-after:2m}") Duration bound) {
+    public PoolLoopsHealth(LanePools pools, ObjectProvider<OutboxRelay> relay, PoolProperties properties) {
         this.pools = pools;
         this.relay = relay;
-        this.bound = bound;
+        this.bound = properties.stuckAfter();
     }
 
     @Override

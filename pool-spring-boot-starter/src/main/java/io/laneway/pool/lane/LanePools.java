@@ -1,5 +1,6 @@
 package io.laneway.pool.lane;
 
+import io.laneway.registry.SchemaRegistryProperties;
 import io.laneway.pool.config.PoolProperties;
 import io.laneway.pool.config.PoolTopics;
 import java.lang.management.ManagementFactory;
@@ -44,7 +45,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -79,7 +79,7 @@ public class LanePools implements SmartLifecycle {
     public LanePools(PoolProperties properties, ConsumerFactory<Object, Object> consumerFactory, BatchProcessor processor,
                      DeadLetterPublisher deadLetters, DownstreamBreakers breakers, KafkaTemplate<String, Object> avro,
                      @Qualifier("rawBytesKafkaTemplate") KafkaTemplate<String, byte[]> raw, MeterRegistry meters,
-                     @Value("${laneway.schema-registry.url}") String registryUrl) {
+                     SchemaRegistryProperties registry) {
         this.properties = properties;
         this.consumerFactory = consumerFactory;
         this.processor = processor;
@@ -88,7 +88,7 @@ public class LanePools implements SmartLifecycle {
         this.avro = avro;
         this.raw = raw;
         this.meters = meters;
-        this.registryUrl = registryUrl;
+        this.registryUrl = registry.url();
         this.topics = PoolTopics.of(properties);
     }
 
@@ -154,8 +154,7 @@ public class LanePools implements SmartLifecycle {
     private void adjust() {
         try {
             // The pool's own share of the CPUs it may use (container-aware), not the whole machine's: a broker or
-            // database sharing the host must not shrink the pool to nothing (measured: system CPU collapsed the
-            // limit to 1 in the benchmark, where the pool itself used a fraction of a core).
+            // database sharing the host must not shrink the pool to nothing (benchmarks/results/design-notes.md#process-cpu-not-system).
             double cpu = os.getProcessCpuLoad();
             pools.forEach(pool -> pool.adjust(cpu));
         } catch (RuntimeException e) {

@@ -1,5 +1,7 @@
 package io.laneway.pool.outbox;
 
+import io.laneway.pool.config.PoolProperties;
+import io.laneway.registry.SchemaRegistryProperties;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -40,7 +42,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -97,13 +98,13 @@ public class OutboxRelay implements SmartLifecycle {
     private int commits;
     private Thread worker;
 
-    public OutboxRelay(DataSource dataSource, RelayWakeups wakeups, @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
-                       @Value("${laneway.pool.outbox.transactional-id:}") String transactionalId,
-                       @Value("${laneway.pool.outbox.linger:20ms}") Duration linger,
-                       @Value("${laneway.schema-registry.url}") String registryUrl,
-                       org.springframework.boot.kafka.autoconfigure.KafkaProperties kafkaProperties, MeterRegistry meters,
-                       @Value("${laneway.pool.outbox.fault.halt-after-commits:0}") int haltAfterCommits) {
-        this.haltAfterCommits = haltAfterCommits;
+    public OutboxRelay(DataSource dataSource, RelayWakeups wakeups, PoolProperties properties, SchemaRegistryProperties registry,
+                       org.springframework.boot.kafka.autoconfigure.KafkaProperties kafkaProperties, MeterRegistry meters) {
+        String registryUrl = registry.url();
+        String bootstrapServers = String.join(",", kafkaProperties.getBootstrapServers());
+        String transactionalId = properties.outbox().transactionalId();
+        Duration linger = properties.outbox().linger();
+        this.haltAfterCommits = properties.outbox().fault().haltAfterCommits();
         positions.configure(Map.of(AvroRegistrySerializer.REGISTRY_URL, registryUrl), false);
         positionReader.configure(Map.of(AvroRegistrySerializer.REGISTRY_URL, registryUrl,
                 AvroRegistryDeserializer.SPECIFIC_READER, "true"), false);

@@ -1,11 +1,11 @@
 package io.laneway.pool.outbox;
 
+import io.laneway.registry.SchemaRegistryProperties;
 import java.util.List;
 import java.util.Map;
 
 import io.laneway.contracts.serde.AvroRegistrySerializer;
 import org.apache.avro.specific.SpecificRecord;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -21,10 +21,10 @@ public class OutboxWriter {
     private final JdbcTemplate jdbc;
     private final RelayWakeups wakeups;
 
-    public OutboxWriter(JdbcTemplate jdbc, RelayWakeups wakeups, @Value("${laneway.schema-registry.url}") String registryUrl) {
+    public OutboxWriter(JdbcTemplate jdbc, RelayWakeups wakeups, SchemaRegistryProperties registry) {
         this.jdbc = jdbc;
         this.wakeups = wakeups;
-        serializer.configure(Map.of(AvroRegistrySerializer.REGISTRY_URL, registryUrl), false);
+        serializer.configure(Map.of(AvroRegistrySerializer.REGISTRY_URL, registry.url()), false);
     }
 
     public PendingOutboxRow serialize(String topic, String key, SpecificRecord event, String traceId) {

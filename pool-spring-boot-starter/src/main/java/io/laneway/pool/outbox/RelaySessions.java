@@ -10,7 +10,7 @@ import java.time.Duration;
  * must be noticed from both ends. Client side: a statement that gets no answer within {@link #NETWORK_TIMEOUT} fails,
  * the relay gives up its leadership and competes again. Server side: TCP keepalives on these sessions let PostgreSQL
  * drop a vanished leader within about {@link #KEEPALIVE_DETECTION}, which frees the advisory lock for a standby;
- * without them the lock stayed with a half-open session for the kernel's default of over two hours.
+ * without them the lock would stay with a half-open session for the kernel's default of over two hours.
  */
 final class RelaySessions {
 

@@ -113,7 +113,7 @@ public class RetryForwarder {
                 }
                 Header returnTo = record.headers().lastHeader(RetryHeaders.RETURN_TO);
                 // a record without its way back cannot be retried: kept as a dead letter with the reason, not lost, and the
-                // tier moves on (it used to end the forwarder for every retry)
+                // tier moves on (ending the forwarder would stop every retry)
                 String destination = returnTo == null ? topics.deadLetters() : new String(returnTo.value(), UTF_8);
                 var out = new ProducerRecord<>(destination, null, record.key(), record.value(), record.headers());
                 if (returnTo == null) {

@@ -1,11 +1,10 @@
 package io.laneway.pool.security;
 
+import io.laneway.security.EdgeSecurity;
 import io.laneway.security.LanewaySecurity;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /** Health and Prometheus are open (scraped inside the cluster); every API needs scope {@code admin}. */
@@ -13,10 +12,8 @@ import org.springframework.security.web.SecurityFilterChain;
 public class PoolSecurityConfiguration {
 
     @Bean
-    SecurityFilterChain poolSecurity(HttpSecurity http, PoolSecurityProperties properties, ObjectProvider<JwtDecoder> jwtDecoder)
-            throws Exception {
-        LanewaySecurity.apply(http, properties.apiKeys(),
-                LanewaySecurity.decoder(properties.jwtHmacSecret(), jwtDecoder), properties.jwt(), "The dead-letter API needs scope admin.");
+    SecurityFilterChain poolSecurity(HttpSecurity http, EdgeSecurity edge) throws Exception {
+        edge.apply(http, "The dead-letter API needs scope admin.");
         http.authorizeHttpRequests(auth -> {
             LanewaySecurity.actuatorRules(auth);
             auth.anyRequest().hasAuthority("SCOPE_admin");

@@ -15,7 +15,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
-import org.springframework.beans.factory.annotation.Value;
+import io.laneway.projection.ProjectionProperties;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -71,7 +71,8 @@ public class LaneStatsController {
     private final Duration retention;
 
     public LaneStatsController(ProjectionStores stores, InstanceRouter router, JsonMapper json, MeterRegistry meters,
-                               @Value("${laneway.projection.stats-retention:24h}") Duration retention) {
+                               ProjectionProperties projection) {
+        Duration retention = projection.statsRetention();
         this.stores = stores;
         this.router = router;
         this.json = json;

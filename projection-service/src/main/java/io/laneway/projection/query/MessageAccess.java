@@ -4,7 +4,7 @@ package io.laneway.projection.query;
  * Who may read a message's status or an order: the client that published it, and operators (scope {@code admin}). Anyone else
  * is told the message does not exist (404, not 403), so ids cannot be probed for other clients' traffic. A view
  * without an owner was folded from events that predate the {@code client} field: it stays readable by any
- * authenticated caller, as before. Pure.
+ * authenticated caller. Pure.
  */
 public final class MessageAccess {
 

@@ -1,13 +1,11 @@
 package io.laneway.projection.security;
 
+import io.laneway.security.EdgeSecurity;
 import io.laneway.security.LanewaySecurity;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -18,14 +16,11 @@ import org.springframework.security.web.SecurityFilterChain;
  * scrapes inside the cluster); anything else needs {@code admin}.
  */
 @Configuration
-@EnableConfigurationProperties(ProjectionSecurityProperties.class)
 class ProjectionSecurityConfiguration {
 
     @Bean
-    SecurityFilterChain projectionSecurity(HttpSecurity http, ProjectionSecurityProperties properties,
-                                           ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
-        LanewaySecurity.apply(http, properties.apiKeys(),
-                LanewaySecurity.decoder(properties.jwtHmacSecret(), jwtDecoder), properties.jwt(), "This operation needs scope admin.");
+    SecurityFilterChain projectionSecurity(HttpSecurity http, EdgeSecurity edge) throws Exception {
+        edge.apply(http, "This operation needs scope admin.");
         http.authorizeHttpRequests(auth -> {
             LanewaySecurity.actuatorRules(auth);
             auth.requestMatchers(HttpMethod.GET, "/v1/**", "/internal/**").authenticated()

@@ -51,12 +51,12 @@ public final class ProjectionInstance implements AutoCloseable {
                 "--spring.kafka.streams.auto-startup=" + streamsAutoStartup,
                 "--laneway.projection.lag-refresh=500ms",
                 "--laneway.projection.clean-state-on-start=" + cleanState,
-                "--laneway.projection.security.api-keys[0].key=" + API_KEY,
-                "--laneway.projection.security.api-keys[0].client=" + CLIENT,
-                "--laneway.projection.security.api-keys[0].scopes=messages:read",
-                "--laneway.projection.security.api-keys[1].key=" + ADMIN_KEY,
-                "--laneway.projection.security.api-keys[1].client=operator",
-                "--laneway.projection.security.api-keys[1].scopes=admin",
+                "--laneway.security.api-keys[0].key=" + API_KEY,
+                "--laneway.security.api-keys[0].client=" + CLIENT,
+                "--laneway.security.api-keys[0].scopes=messages:read",
+                "--laneway.security.api-keys[1].key=" + ADMIN_KEY,
+                "--laneway.security.api-keys[1].client=operator",
+                "--laneway.security.api-keys[1].scopes=admin",
                 "--management.metrics.tags.instance=" + port);
         return new ProjectionInstance(port, context);
     }

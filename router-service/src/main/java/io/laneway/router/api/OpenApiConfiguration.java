@@ -1,5 +1,6 @@
 package io.laneway.router.api;
 
+import io.laneway.router.config.RouterProperties;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,7 +18,6 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OpenApiCustomizer;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -34,9 +34,9 @@ class OpenApiConfiguration {
     private static final Map<String, String> REFUSALS = refusals();
 
     @Bean
-    OpenAPI routerOpenApi(@Value("${laneway.version:0.1.0-SNAPSHOT}") String version) {
+    OpenAPI routerOpenApi(RouterProperties router) {
         return new OpenAPI()
-                .info(new Info().title("Laneway router").version(version)
+                .info(new Info().title("Laneway router").version(router.version())
                         .description("Publish envelopes to Laneway: each is authenticated, validated, rate-limited, deduplicated and "
                                 + "classified into a lane. Errors are RFC 9457 problem+json."))
                 .components(new Components()

@@ -1,5 +1,6 @@
 package io.laneway.router.classify;
 
+import io.laneway.router.config.RouterProperties;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,7 +11,6 @@ import io.laneway.contracts.lifecycle.LifecycleEvent;
 import io.laneway.contracts.lifecycle.MessageStatus;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -28,11 +28,9 @@ public class DurationLearner {
     private final int minimumSamples;
     private final MeterRegistry meters;
 
-    public DurationLearner(@Value("${laneway.router.learning.window:200}") int window,
-                           @Value("${laneway.router.learning.minimum-samples:20}") int minimumSamples,
-                           MeterRegistry meters) {
-        this.window = window;
-        this.minimumSamples = minimumSamples;
+    public DurationLearner(RouterProperties router, MeterRegistry meters) {
+        this.window = router.learning().window();
+        this.minimumSamples = router.learning().minimumSamples();
         this.meters = meters;
     }
 

@@ -1,5 +1,6 @@
 package io.laneway.router.dedupe;
 
+import io.laneway.router.config.RouterProperties;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -7,7 +8,6 @@ import java.util.function.Supplier;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -49,11 +49,10 @@ public class IngestIdempotency {
     private final Duration window;
     private final MeterRegistry meters;
 
-    public IngestIdempotency(JdbcClient jdbc, TransactionTemplate tx, MeterRegistry meters,
-                             @Value("${laneway.router.idempotency-window:24h}") Duration window) {
+    public IngestIdempotency(JdbcClient jdbc, TransactionTemplate tx, MeterRegistry meters, RouterProperties router) {
         this.jdbc = jdbc;
         this.tx = tx;
-        this.window = window;
+        this.window = router.idempotencyWindow();
         this.meters = meters;
     }
 

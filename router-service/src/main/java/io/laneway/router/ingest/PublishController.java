@@ -1,5 +1,6 @@
 package io.laneway.router.ingest;
 
+import io.laneway.router.config.RouterProperties;
 import io.laneway.router.rejection.InvalidRequestException;
 import java.net.URI;
 import java.util.ArrayList;
@@ -15,7 +16,6 @@ import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 import io.laneway.security.ClientIdentity;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -46,11 +46,10 @@ public class PublishController {
     private final RejectionMetrics rejections;
 
     public PublishController(IngestService ingest, Validator validator,
-                             @Value("${laneway.router.status-base-url:http://127.0.0.1:8084}") String statusBaseUrl,
-                             RejectionMetrics rejections) {
+                             RouterProperties router, RejectionMetrics rejections) {
         this.ingest = ingest;
         this.validator = validator;
-        this.statusBaseUrl = statusBaseUrl;
+        this.statusBaseUrl = router.statusBaseUrl();
         this.rejections = rejections;
     }
 

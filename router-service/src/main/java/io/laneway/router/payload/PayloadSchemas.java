@@ -1,5 +1,7 @@
 package io.laneway.router.payload;
 
+import io.laneway.registry.SchemaRegistryProperties;
+import io.laneway.router.config.RouterProperties;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -16,7 +18,6 @@ import io.laneway.router.rejection.InvalidRequestException;
 import org.apache.avro.Schema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.io.Resource;
@@ -43,10 +44,10 @@ public class PayloadSchemas implements ApplicationRunner {
     private final LatestSchemas latest;
     private final TypeCatalog catalog;
 
-    public PayloadSchemas(@Value("${laneway.schema-registry.url}") String registryUrl,
-                          @Value("${laneway.router.payload-schema-refresh:1m}") Duration refresh, TypeCatalog catalog) {
+    public PayloadSchemas(SchemaRegistryProperties registryProperties, RouterProperties router, TypeCatalog catalog) {
         this.catalog = catalog;
-        this.registry = SchemaRegistryClient.forUrl(registryUrl);
+        this.registry = SchemaRegistryClient.forUrl(registryProperties.url());
+        Duration refresh = router.payloadSchemaRefresh();
         // a re-read may wait on the registry for seconds: a virtual thread of its own, not a common-pool worker
         this.latest = new LatestSchemas(registry::latestSchema, refresh,
                 Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("payload-schema-refresh-", 0).factory()), Ticker.systemTicker());
@@ -56,7 +57,7 @@ public class PayloadSchemas implements ApplicationRunner {
      * At start, before the router reports ready: the shipped schemas are registered, then every catalog type's
      * {@code payload-schema} subject must exist in the registry. A misspelt subject stops the start with a message naming
      * it, instead of answering every request of that type with 503. A registry that does not answer is not a reason to
-     * stop: requests then get 503 until it does, as before.
+     * stop: requests then get 503 until it does.
      */
     @Override
     public void run(ApplicationArguments arguments) {

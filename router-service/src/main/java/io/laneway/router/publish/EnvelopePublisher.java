@@ -1,5 +1,6 @@
 package io.laneway.router.publish;
 
+import io.laneway.router.config.RouterProperties;
 import io.laneway.contracts.LaneHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -19,7 +20,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -38,13 +38,13 @@ public class EnvelopePublisher {
     private final TypeCatalog catalog;
 
     public EnvelopePublisher(KafkaTemplate<String, Object> kafka, LifecycleProducer lifecycle,
-                             @Value("${laneway.router.kafka-ack-timeout:5s}") Duration ackTimeout, TypeCatalog catalog) {
+                             RouterProperties router, TypeCatalog catalog) {
         this.kafka = kafka;
         this.catalog = catalog;
         this.lifecycle = lifecycle.template();
-        this.ackTimeout = ackTimeout;
+        this.ackTimeout = router.kafkaAckTimeout();
         AckBounds.requireDeliveryEndsBeforeAckWait(
-                kafka.getProducerFactory().getConfigurationProperties().get(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG), ackTimeout);
+                kafka.getProducerFactory().getConfigurationProperties().get(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG), this.ackTimeout);
     }
 
     /** Writes and waits for the broker's acknowledgement (bounded). */

@@ -1,11 +1,10 @@
 package io.laneway.router.publish;
 
-import java.time.Duration;
+import io.laneway.router.config.RouterProperties;
 import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -26,10 +25,9 @@ public class LifecycleProducer implements DisposableBean {
     private final DefaultKafkaProducerFactory<String, Object> factory;
     private final KafkaTemplate<String, Object> template;
 
-    public LifecycleProducer(KafkaProperties kafka, MeterRegistry meters,
-                             @Value("${laneway.router.lifecycle-linger:20ms}") Duration linger) {
+    public LifecycleProducer(KafkaProperties kafka, MeterRegistry meters, RouterProperties router) {
         Map<String, Object> settings = kafka.buildProducerProperties();
-        settings.put("linger.ms", (int) linger.toMillis());
+        settings.put("linger.ms", (int) router.lifecycleLinger().toMillis());
         settings.put("client.id", "router-lifecycle");
         this.factory = new DefaultKafkaProducerFactory<>(settings);
         this.factory.addListener(new MicrometerProducerListener<>(meters));

@@ -1,12 +1,11 @@
 package io.laneway.router.security;
 
+import io.laneway.security.EdgeSecurity;
 import io.laneway.security.LanewaySecurity;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -17,11 +16,8 @@ import org.springframework.security.web.SecurityFilterChain;
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain routerSecurity(HttpSecurity http, SecurityProperties properties, ObjectProvider<JwtDecoder> jwtDecoder)
-            throws Exception {
-        LanewaySecurity.apply(http, properties.apiKeys(),
-                LanewaySecurity.decoder(properties.jwtHmacSecret(), jwtDecoder), properties.jwt(),
-                "Your credentials lack the scope this operation needs (publishing needs messages:write).");
+    SecurityFilterChain routerSecurity(HttpSecurity http, EdgeSecurity edge) throws Exception {
+        edge.apply(http, "Your credentials lack the scope this operation needs (publishing needs messages:write).");
         http.authorizeHttpRequests(auth -> {
             LanewaySecurity.actuatorRules(auth);
             auth.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml").permitAll()

@@ -32,7 +32,7 @@ class IngestIdempotencyTest extends RouterIntegrationTest {
     static void startSecondReplica() {
         var args = new java.util.ArrayList<>(LocalInfrastructure.asArguments(infra.springProperties("router_test")));
         args.add("--server.port=0");
-        args.add("--laneway.router.security.jwt-hmac-secret=" + Tokens.SECRET_BASE64);
+        args.add("--laneway.security.jwt-hmac-secret=" + Tokens.SECRET_BASE64);
         secondReplica = new SpringApplicationBuilder(RouterApplication.class).run(args.toArray(String[]::new));
     }
 

@@ -35,7 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.kafka.listener.auto-startup=false", "laneway.router.kafka-ack-timeout=3s",
                 "spring.kafka.producer.properties.request.timeout.ms=2000", "spring.kafka.producer.properties.delivery.timeout.ms=2500",
-                "laneway.router.security.jwt-hmac-secret=" + Tokens.SECRET_BASE64})
+                "laneway.security.jwt-hmac-secret=" + Tokens.SECRET_BASE64})
 @DirtiesContext
 class KafkaUnavailableTest {
 

@@ -1,5 +1,6 @@
 package io.laneway.saga.order;
 
+import io.laneway.contracts.order.OrderCommands.Command;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -25,13 +26,12 @@ final class CommandEnvelopes {
     private CommandEnvelopes() {
     }
 
-    static Envelope of(String orderId, SagaCommand command, Instant now) {
-        boolean compensation = command.type().equals("order.release-stock") || command.type().equals("order.refund-payment");
-        byte[] payload = JSON.writeValueAsBytes(command.payload());
+    static Envelope of(String orderId, Command command, Instant now) {
+        byte[] payload = JSON.writeValueAsBytes(command);
         return Envelope.newBuilder()
-                .setId(idOf(orderId, command.type(), payload))
-                .setType(command.type())
-                .setPriority(compensation ? Priority.CRITICAL : Priority.HIGH)
+                .setId(idOf(orderId, command.commandType(), payload))
+                .setType(command.commandType())
+                .setPriority(command.compensation() ? Priority.CRITICAL : Priority.HIGH)
                 .setOrderingKey(orderId)
                 .setPayload(ByteBuffer.wrap(payload))
                 .setMetadata(EnvelopeMetadata.newBuilder().setTimestamp(now).setSource("saga-orchestrator")

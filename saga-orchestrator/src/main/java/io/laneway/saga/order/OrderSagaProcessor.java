@@ -1,5 +1,6 @@
 package io.laneway.saga.order;
 
+import io.laneway.contracts.order.OrderCommands.Command;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -124,7 +125,7 @@ final class OrderSagaProcessor implements Processor<String, OrderEvent, String, 
             inFlight.addAndGet((SagaMetrics.isOpen(after) ? 1 : 0) - (SagaMetrics.isOpen(before) ? 1 : 0));
         }
         long timestamp = now.toEpochMilli();
-        for (SagaCommand command : decision.commands()) {
+        for (Command command : decision.commands()) {
             context.forward(new Record<>(orderId, CommandEnvelopes.of(orderId, command, now), timestamp));
         }
         if (decision.outcome() != null) {

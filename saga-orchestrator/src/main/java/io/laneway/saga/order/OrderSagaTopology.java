@@ -1,5 +1,6 @@
 package io.laneway.saga.order;
 
+import io.laneway.registry.SchemaRegistryProperties;
 import java.time.Duration;
 
 import io.laneway.contracts.Topics;
@@ -15,8 +16,8 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -26,6 +27,7 @@ import org.springframework.context.annotation.Configuration;
  * two types to two topics), which the binder's functional model hides rather than helps with.
  */
 @Configuration
+@EnableConfigurationProperties(SagaProperties.class)
 public class OrderSagaTopology {
 
     public static final String STORE = "order-saga";
@@ -37,19 +39,14 @@ public class OrderSagaTopology {
     }
 
     @Bean
-    SagaTimeouts sagaTimeouts(@Value("${laneway.saga.timeouts.stock:30s}") Duration stock,
-                              @Value("${laneway.saga.timeouts.payment:30s}") Duration payment,
-                              @Value("${laneway.saga.timeouts.shipment:10m}") Duration shipment,
-                              @Value("${laneway.saga.timeouts.compensation:1m}") Duration compensation,
-                              @Value("${laneway.saga.timeouts.catch-up-after-start:30s}") Duration catchUpAfterStart) {
-        return new SagaTimeouts(stock, payment, shipment, compensation, catchUpAfterStart);
+    SagaTimeouts sagaTimeouts(SagaProperties saga) {
+        return saga.timeouts();
     }
 
     @Bean
-    KStream<String, SpecificRecord> orderSaga(StreamsBuilder builder, @Value("${laneway.schema-registry.url}") String registryUrl,
-                                              SagaTimeouts timeouts, SagaMetrics metrics,
-                                              @Value("${laneway.saga.timeout-check-interval:1s}") Duration checkEvery) {
-        return build(builder, registryUrl, timeouts, metrics, checkEvery);
+    KStream<String, SpecificRecord> orderSaga(StreamsBuilder builder, SchemaRegistryProperties registry, SagaTimeouts timeouts,
+                                              SagaMetrics metrics, SagaProperties saga) {
+        return build(builder, registry.url(), timeouts, metrics, saga.timeoutCheckInterval());
     }
 
     /** The topology itself (also what the TopologyTestDriver tests run). */
@@ -58,7 +55,7 @@ public class OrderSagaTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(),
                 LanewaySerdes.<OrderSagaState>specificAvro(registryUrl, false)));
         // derived from the sagas' own deadlines and rebuilt from them when a task starts (OrderSagaProcessor.init), so
-        // neither logged nor persisted: two changelog records fewer per saga step (measured: 6 of 48 offsets per saga)
+        // neither logged nor persisted: two changelog records fewer per saga step (benchmarks/results/design-notes.md#deadlines-not-logged)
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(DEADLINES), Serdes.String(), Serdes.String())
                 .withLoggingDisabled());
         KStream<String, SpecificRecord> outputs = builder

@@ -2,13 +2,13 @@ package io.laneway.saga.order;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import io.laneway.contracts.order.OrderCancelled;
 import io.laneway.contracts.order.OrderCompleted;
 import io.laneway.contracts.order.OrderEvent;
+import io.laneway.contracts.order.OrderCommands;
+import io.laneway.contracts.order.OrderCommands.Command;
 import io.laneway.contracts.order.OrderLine;
 import io.laneway.contracts.order.OrderPlaced;
 import io.laneway.contracts.order.OrderSagaState;
@@ -45,7 +45,7 @@ import io.laneway.contracts.order.StockReserved;
 public final class OrderSagaTransition {
 
     /** What happens: the new state, the commands to send, and the saga's outcome event (or null). */
-    public record Decision(OrderSagaState state, List<SagaCommand> commands, Object outcome) {
+    public record Decision(OrderSagaState state, List<Command> commands, Object outcome) {
 
         static Decision unchanged(OrderSagaState state) {
             return new Decision(state, List.of(), null);
@@ -125,7 +125,7 @@ public final class OrderSagaTransition {
     }
 
     private static Decision move(OrderSagaState state, SagaStep step, Instant now, SagaTimeouts timeouts,
-                                 java.util.function.UnaryOperator<OrderSagaState.Builder> change, List<SagaCommand> commands, Object outcome) {
+                                 java.util.function.UnaryOperator<OrderSagaState.Builder> change, List<Command> commands, Object outcome) {
         OrderSagaState next = change.apply(OrderSagaState.newBuilder(state).setStep(step).setUpdatedAt(now)
                 .setStepDeadline(now.plus(timeouts.of(step)))).build();
         return new Decision(next, commands, outcome);
@@ -142,8 +142,8 @@ public final class OrderSagaTransition {
         return new Decision(next, owedCompensations(next), null);
     }
 
-    private static List<SagaCommand> owedCompensations(OrderSagaState state) {
-        List<SagaCommand> commands = new ArrayList<>(2);
+    private static List<Command> owedCompensations(OrderSagaState state) {
+        List<Command> commands = new ArrayList<>(2);
         if (state.getPaymentId() != null) {
             commands.add(refund(state.getOrderId(), state.getPaymentId(), state.getTotalCents()));
         }
@@ -170,33 +170,24 @@ public final class OrderSagaTransition {
         return next.build();
     }
 
-    private static SagaCommand reserveStock(String orderId, List<OrderLine> lines) {
-        return command("order.reserve-stock", "orderId", orderId, "lines",
-                lines.stream().map(l -> Map.of("sku", l.getSku(), "quantity", l.getQuantity())).toList());
+    private static Command reserveStock(String orderId, List<OrderLine> lines) {
+        return new OrderCommands.ReserveStock(orderId,
+                lines.stream().map(l -> new OrderCommands.StockLine(l.getSku(), l.getQuantity())).toList());
     }
 
-    private static SagaCommand chargePayment(OrderSagaState state) {
-        return command("order.charge-payment", "orderId", state.getOrderId(), "customerId", state.getCustomerId(),
-                "amountCents", state.getTotalCents());
+    private static Command chargePayment(OrderSagaState state) {
+        return new OrderCommands.ChargePayment(state.getOrderId(), state.getCustomerId(), state.getTotalCents());
     }
 
-    private static SagaCommand shipOrder(OrderSagaState state) {
-        return command("order.ship", "orderId", state.getOrderId(), "customerId", state.getCustomerId(), "steps", 3, "stepMillis", 20);
+    private static Command shipOrder(OrderSagaState state) {
+        return new OrderCommands.ShipOrder(state.getOrderId(), state.getCustomerId(), 3, 20);
     }
 
-    private static SagaCommand release(String orderId, String reservationId) {
-        return command("order.release-stock", "orderId", orderId, "reservationId", reservationId);
+    private static Command release(String orderId, String reservationId) {
+        return new OrderCommands.ReleaseStock(orderId, reservationId);
     }
 
-    private static SagaCommand refund(String orderId, String paymentId, long amountCents) {
-        return command("order.refund-payment", "orderId", orderId, "paymentId", paymentId, "amountCents", amountCents);
-    }
-
-    private static SagaCommand command(String type, Object... keyValues) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            payload.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        return new SagaCommand(type, payload);
+    private static Command refund(String orderId, String paymentId, long amountCents) {
+        return new OrderCommands.RefundPayment(orderId, paymentId, amountCents);
     }
 }

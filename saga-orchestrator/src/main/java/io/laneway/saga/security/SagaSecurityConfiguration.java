@@ -1,12 +1,10 @@
 package io.laneway.saga.security;
 
+import io.laneway.security.EdgeSecurity;
 import io.laneway.security.LanewaySecurity;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -14,15 +12,11 @@ import org.springframework.security.web.SecurityFilterChain;
  * inside the cluster); metrics, env-style and every other endpoint need {@code admin}, as in every Laneway service.
  */
 @Configuration
-@EnableConfigurationProperties(SagaSecurityProperties.class)
 class SagaSecurityConfiguration {
 
     @Bean
-    SecurityFilterChain sagaSecurity(HttpSecurity http, SagaSecurityProperties properties, ObjectProvider<JwtDecoder> jwtDecoder)
-            throws Exception {
-        LanewaySecurity.apply(http, properties.apiKeys(),
-                LanewaySecurity.decoder(properties.jwtHmacSecret(), jwtDecoder), properties.jwt(),
-                "The orchestrator's operational endpoints need scope admin.");
+    SecurityFilterChain sagaSecurity(HttpSecurity http, EdgeSecurity edge) throws Exception {
+        edge.apply(http, "The orchestrator's operational endpoints need scope admin.");
         http.authorizeHttpRequests(auth -> {
             LanewaySecurity.actuatorRules(auth);
             auth.anyRequest().hasAuthority("SCOPE_admin");

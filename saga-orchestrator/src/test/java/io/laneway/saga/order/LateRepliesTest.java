@@ -61,7 +61,7 @@ class LateRepliesTest {
         OrderSagaTransition.Decision decision = OrderSagaTransition.decide(state, "o-1", event, NOW, SagaTimeouts.defaults());
 
         assertThat(decision.state().getStep()).isEqualTo(next);
-        assertThat(decision.commands()).extracting(SagaCommand::type).containsExactlyElementsOf(command == null ? java.util.List.of()
+        assertThat(decision.commands()).extracting(io.laneway.contracts.order.OrderCommands.Command::commandType).containsExactlyElementsOf(command == null ? java.util.List.of()
                 : java.util.List.of(command));
         assertThat(decision.outcome() == null ? null : decision.outcome().getClass().getSimpleName()).isEqualTo(outcome);
         if (decision.outcome() instanceof OrderCompleted) {

@@ -8,6 +8,7 @@ import java.util.List;
 import io.laneway.contracts.AvroContracts;
 import io.laneway.contracts.order.OrderCancelled;
 import io.laneway.contracts.order.OrderCompleted;
+import io.laneway.contracts.order.OrderCommands;
 import io.laneway.contracts.order.OrderLine;
 import io.laneway.contracts.order.OrderPlaced;
 import io.laneway.contracts.order.OrderSagaState;
@@ -37,12 +38,12 @@ class OrderSagaDecisionTest {
     void happyPathSendsEachNextCommandAndCompletes() {
         Decision placed = decide(null, new OrderPlaced("cust-1", List.of(new OrderLine("sku-1", 2, 500L)), 1000L, null));
         assertThat(types(placed)).containsExactly("order.reserve-stock");
-        assertThat(placed.commands().getFirst().payload()).containsEntry("orderId", "order-1");
+        assertThat(placed.commands().getFirst().orderId()).isEqualTo("order-1");
         assertThat(placed.state().getStepDeadline()).isEqualTo(T0.plus(timeouts.stock()));
 
         Decision reserved = decide(placed.state(), new StockReserved("res-1"));
         assertThat(types(reserved)).containsExactly("order.charge-payment");
-        assertThat(reserved.commands().getFirst().payload()).containsEntry("amountCents", 1000L);
+        assertThat(reserved.commands().getFirst()).isEqualTo(new OrderCommands.ChargePayment("order-1", "cust-1", 1000L));
 
         Decision charged = decide(reserved.state(), new PaymentCharged("pay-1", 1000L));
         assertThat(types(charged)).containsExactly("order.ship");
@@ -82,7 +83,7 @@ class OrderSagaDecisionTest {
 
         Decision late = decide(timedOut.state(), new StockReserved("res-late"));
         assertThat(late.state().getStep()).as("recorded and ignored").isEqualTo(SagaStep.CANCELLED);
-        assertThat(late.commands()).extracting(c -> c.payload().get("reservationId")).containsExactly("res-late");
+        assertThat(late.commands()).containsExactly(new OrderCommands.ReleaseStock("order-1", "res-late"));
     }
 
     @Test
@@ -132,6 +133,6 @@ class OrderSagaDecisionTest {
     }
 
     private static List<String> types(Decision decision) {
-        return decision.commands().stream().map(SagaCommand::type).toList();
+        return decision.commands().stream().map(OrderCommands.Command::commandType).toList();
     }
 }

@@ -18,10 +18,10 @@ import org.springframework.test.context.DynamicPropertySource;
 /** The orchestrator's actuator: probes and Prometheus open, everything else (metrics, env-style endpoints) for admin only. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.kafka.streams.auto-startup=false",
-        "laneway.saga.security.api-keys[0].key=saga-test-operator", "laneway.saga.security.api-keys[0].client=operator",
-        "laneway.saga.security.api-keys[0].scopes=admin",
-        "laneway.saga.security.api-keys[1].key=saga-test-publisher", "laneway.saga.security.api-keys[1].client=publisher",
-        "laneway.saga.security.api-keys[1].scopes=messages:write"})
+        "laneway.security.api-keys[0].key=saga-test-operator", "laneway.security.api-keys[0].client=operator",
+        "laneway.security.api-keys[0].scopes=admin",
+        "laneway.security.api-keys[1].key=saga-test-publisher", "laneway.security.api-keys[1].client=publisher",
+        "laneway.security.api-keys[1].scopes=messages:write"})
 class SagaActuatorSecurityTest {
 
     private static final LocalInfrastructure infra = LocalInfrastructure.shared();

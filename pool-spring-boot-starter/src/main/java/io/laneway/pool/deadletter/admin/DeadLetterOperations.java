@@ -1,5 +1,6 @@
 package io.laneway.pool.deadletter.admin;
 
+import io.laneway.registry.SchemaRegistryProperties;
 import io.laneway.contracts.LaneHeaders;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +20,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -51,7 +51,7 @@ public class DeadLetterOperations {
 
     public DeadLetterOperations(DeadLetterRepository deadLetters, DeadLetterAuditRepository audit,
                                 @Qualifier("rawBytesKafkaTemplate") KafkaTemplate<String, byte[]> raw, MeterRegistry meters,
-                                @Value("${laneway.schema-registry.url}") String registryUrl, CheckpointStore checkpoints,
+                                SchemaRegistryProperties registry, CheckpointStore checkpoints,
                                 PlatformTransactionManager transactionManager,
                                 PoolProperties properties) {
         this.maxReplays = properties.deadLetters().maxReplays();
@@ -61,8 +61,8 @@ public class DeadLetterOperations {
         this.audit = audit;
         this.raw = raw;
         this.meters = meters;
-        deserializer.configure(Map.of(AvroRegistrySerializer.REGISTRY_URL, registryUrl, AvroRegistryDeserializer.SPECIFIC_READER, "true"), false);
-        serializer.configure(Map.of(AvroRegistrySerializer.REGISTRY_URL, registryUrl), false);
+        deserializer.configure(Map.of(AvroRegistrySerializer.REGISTRY_URL, registry.url(), AvroRegistryDeserializer.SPECIFIC_READER, "true"), false);
+        serializer.configure(Map.of(AvroRegistrySerializer.REGISTRY_URL, registry.url()), false);
     }
 
     public DeadLetter get(long id) {
