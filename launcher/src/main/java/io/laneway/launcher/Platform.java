@@ -70,8 +70,8 @@ public final class Platform implements AutoCloseable {
 
     /**
      * @param extraArguments per service name, arguments added to its command line (tests, demos)
-     * @param withExample    also start examples/invoicing-service, a team's service on the pool starter, and give the
-     *                       router its type ({@link #exampleTypeArguments()})
+     * @param withExample    also start examples/invoicing-service, a team's service on the pool starter, once the platform
+     *                       is ready (it registers its own type with the running routers)
      */
     public static Platform start(ServicePorts ports, Path repositoryRoot, Path runDir, Map<String, List<String>> extraArguments,
                                  boolean withExample) {
@@ -90,28 +90,13 @@ public final class Platform implements AutoCloseable {
             String stateDir = runDir.resolve("projection-state-" + ProcessHandle.current().pid()).toString();
             Map<String, Launch> launches = new ConcurrentHashMap<>();
             List<Integer> servicePorts = new ArrayList<>();
-            List<String> routerExtra = new ArrayList<>();
-            if (withExample) {
-                // The team service registers its payload schema when it starts, and the router refuses to start with a
-                // catalog type whose schema the registry lacks: the team service is ready first. (Until types are
-                // registered by their services, the router learns the team's type from these arguments.)
-                ChildProcess invoicing = service(launches, extraArguments, java, repositoryRoot.resolve("examples"), runDir, INVOICING,
-                        ports.invoicing(), LocalInfrastructure.asArguments(infra.springProperties(INVOICING_DATABASE)), List.of(
-                                "--laneway.security.api-keys[0].key=" + apiKey,
-                                "--laneway.security.api-keys[0].client=local",
-                                "--laneway.security.api-keys[0].scopes=admin"));
-                started.add(invoicing);
-                servicePorts.add(ports.invoicing());
-                invoicing.awaitReady(Duration.ofSeconds(120), () -> isReady(ports.invoicing()));
-                routerExtra.addAll(exampleTypeArguments());
-            }
             started.add(service(launches, extraArguments, java, repositoryRoot, runDir, "router-service", ports.router(), routerProperties,
-                    concat(routerExtra, List.of("--laneway.router.status-base-url=http://127.0.0.1:" + ports.projection(),
+                    List.of("--laneway.router.status-base-url=http://127.0.0.1:" + ports.projection(),
                             "--laneway.security.api-keys[0].key=" + apiKey,
                             "--laneway.security.api-keys[0].client=local",
                             "--laneway.security.api-keys[0].scopes=messages:write,admin",
                             // the local client is the operator too: it may ask for critical (the demo shows it)
-                            "--laneway.router.security.clients.local.allowed-priorities=critical,high,normal,low"))));
+                            "--laneway.router.security.clients.local.allowed-priorities=critical,high,normal,low")));
             // the same key operates the pool's dead-letter API and reads the projection's views
             started.add(service(launches, extraArguments, java, repositoryRoot, runDir, "consumer-pool-service", ports.pool(),
                     poolProperties, List.of(
@@ -136,29 +121,23 @@ public final class Platform implements AutoCloseable {
                 ready.add(CompletableFuture.runAsync(() -> service.awaitReady(Duration.ofSeconds(120), () -> isReady(port))));
             }
             CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
+            if (withExample) {
+                // A team's service joins a running platform: it registers its payload schema and its type at its start,
+                // and the routers accept the type from then on, without being reconfigured or restarted.
+                ChildProcess invoicing = service(launches, extraArguments, java, repositoryRoot.resolve("examples"), runDir, INVOICING,
+                        ports.invoicing(), LocalInfrastructure.asArguments(infra.springProperties(INVOICING_DATABASE)), List.of(
+                                "--laneway.security.api-keys[0].key=" + apiKey,
+                                "--laneway.security.api-keys[0].client=local",
+                                "--laneway.security.api-keys[0].scopes=admin"));
+                started.add(invoicing);
+                invoicing.awaitReady(Duration.ofSeconds(120), () -> isReady(ports.invoicing()));
+            }
             return new Platform(ports, infra, started, apiKey, launches);
         } catch (RuntimeException e) {
             started.forEach(ChildProcess::stop);
             infra.close();
             throw e;
         }
-    }
-
-    /**
-     * The router's catalog entry for the example team service's type: routed to the team's namespace, its payload
-     * checked against the schema the team service registered.
-     */
-    static List<String> exampleTypeArguments() {
-        String type = "--laneway.router.types[invoicing.issue].";
-        return List.of(type + "namespace=invoicing", type + "payload-schema=laneway.payload.invoicing.issue",
-                type + "default-priority=NORMAL", type + "cost-class=LIGHT", type + "expected-duration=20ms",
-                type + "ordering-key-field=customer");
-    }
-
-    private static List<String> concat(List<String> first, List<String> second) {
-        List<String> all = new ArrayList<>(first);
-        all.addAll(second);
-        return all;
     }
 
     private static ChildProcess service(Map<String, Launch> launches, Map<String, List<String>> extraArguments, Path java,

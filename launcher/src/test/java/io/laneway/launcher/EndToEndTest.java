@@ -186,18 +186,31 @@ class EndToEndTest {
     }
 
     /**
-     * examples/invoicing-service, a team's service on nothing but the pool starter and the contracts: its type is
-     * published through the router, checked against the schema the service registered, handled on the team's own lanes
-     * and recorded in the team's own table (its own Flyway chain), and its status is COMPLETED like any other.
+     * examples/invoicing-service, a team's service on nothing but the pool starter and the contracts, started last into
+     * the running platform: it registers its payload schema and its type, the running router accepts the type within
+     * 5 s (first test: right after the service became ready), checks payloads against that schema, and the message is
+     * handled on the team's own lanes, recorded in the team's own table (its own Flyway chain), and COMPLETED like any other.
      */
     @Test
-    @Order(5)
-    void aTeamServiceOnThePoolStarterHandlesItsOwnTypeOnItsOwnLanes() throws Exception {
+    @Order(0)
+    void aTeamServiceOnThePoolStarterRegistersItsTypeAndHandlesItOnItsOwnLanes() throws Exception {
         String invoiceId = "inv-" + UUID.randomUUID();
-        var accepted = post("""
+        String invoice = """
                 {"type":"invoicing.issue","payload":{"invoiceId":"%s","customer":"acme","amountCents":1250,"currency":"EUR"}}"""
-                .formatted(invoiceId));
-        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+                .formatted(invoiceId);
+        AtomicReference<HttpResponse<String>> first = new AtomicReference<>();
+        Await.until("the running router to accept the type the team service registered", Duration.ofSeconds(5), () -> {
+            try {
+                first.set(post(invoice));
+                return first.get().statusCode() == 202;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        var accepted = first.get();
+        var types = http.send(HttpRequest.newBuilder(URI.create(platform.routerUrl() + "/v1/types"))
+                .header("X-API-Key", platform.apiKey()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(types.body()).contains("\"type\":\"invoicing.issue\"").contains("\"owner\":\"invoicing-service\"");
         String id = accepted.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
 
         AtomicReference<String> lastAnswer = new AtomicReference<>();

@@ -34,6 +34,12 @@ public final class Topics {
      */
     public static final String OUTBOX_POSITION = "laneway.outbox.position";
     public static final String LIFECYCLE = "laneway.lifecycle";
+    /**
+     * Compacted, keyed by type: the message types their owning services register (through the pool starter), which every
+     * router replica applies live. Declared (one partition, compacted) by the services that write and read it, so it is
+     * not in {@link #all()}.
+     */
+    public static final String TYPES = "laneway.types";
     public static final String ORDER_EVENTS = "laneway.order.events";
 
     private Topics() {

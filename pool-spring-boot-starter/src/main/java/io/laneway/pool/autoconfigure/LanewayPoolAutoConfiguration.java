@@ -1,8 +1,10 @@
 package io.laneway.pool.autoconfigure;
 
-import io.laneway.registry.SchemaRegistryProperties;
+import java.time.Clock;
 import javax.sql.DataSource;
 
+import io.laneway.contracts.registry.SchemaRegistryClient;
+import io.laneway.pool.catalog.TypeRegistrar;
 import io.laneway.pool.checkpoint.CheckpointStore;
 import io.laneway.pool.config.PoolProperties;
 import io.laneway.pool.config.PoolTopics;
@@ -12,14 +14,15 @@ import io.laneway.pool.health.PoolLoopsHealth;
 import io.laneway.pool.idempotency.IdempotencyConfiguration;
 import io.laneway.pool.lane.LaneConfiguration;
 import io.laneway.pool.outbox.OutboxConfiguration;
+import io.laneway.pool.payload.PayloadSchemaRegistration;
+import io.laneway.pool.processing.HandlerRegistry;
 import io.laneway.pool.processing.ProcessingConfiguration;
 import io.laneway.pool.resilience.DatabaseBreaker;
 import io.laneway.pool.resilience.DownstreamBreakers;
 import io.laneway.pool.resilience.RegistryBreaker;
-import io.laneway.contracts.registry.SchemaRegistryClient;
-import io.laneway.pool.payload.PayloadSchemaRegistration;
 import io.laneway.pool.schema.PoolSchema;
 import io.laneway.pool.security.PoolSecurityConfiguration;
+import io.laneway.registry.SchemaRegistryProperties;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -28,6 +31,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
@@ -67,6 +72,15 @@ public class LanewayPoolAutoConfiguration {
     @ConditionalOnMissingBean
     PayloadSchemaRegistration payloadSchemaRegistration(SchemaRegistryProperties registry, PoolProperties properties) {
         return new PayloadSchemaRegistration(SchemaRegistryClient.forUrl(registry.url()), properties.payloadSchemas());
+    }
+
+    /** The types this service owns ({@code laneway.pool.types}), registered with every router at start and every heartbeat. */
+    @Bean
+    @ConditionalOnMissingBean
+    TypeRegistrar typeRegistrar(PoolProperties properties, HandlerRegistry handlers, KafkaTemplate<String, Object> kafka,
+                                Environment environment) {
+        return new TypeRegistrar(properties, handlers, kafka, environment.getProperty("spring.application.name", "application"),
+                Clock.systemUTC());
     }
 
     /** The operators' dead-letter API; {@code laneway.pool.admin.enabled=false} leaves it out. */

@@ -25,6 +25,9 @@ import org.springframework.validation.annotation.Validated;
  *                             dead to the liveness probe
  * @param outbox               the outbox relay's settings
  * @param payloadSchemas       where this service's payload schemas are ({@code <subject>.avsc}), registered at start
+ * @param types                the message types this service owns, registered with every router at start
+ *                             ({@link TypeDefinition}); a type named here must have a handler in this service
+ * @param typeHeartbeat        how often the registrations are sent again (the router flags a type whose owner goes quiet)
  * @param topicNamespace       a team service's own topics ({@code laneway.<namespace>.lane.fast}, its retry tiers and
  *                             dead letters); blank for the platform's pool. The router routes a type to the namespace its
  *                             catalog entry names.
@@ -34,7 +37,8 @@ import org.springframework.validation.annotation.Validated;
 public record PoolProperties(Map<String, Lane> lanes, Retry retry, DeadLetters deadLetters, Duration idempotencyRetention,
                              String instanceId, Duration adjustInterval, String groupPrefix, Duration checkpointInterval,
                              @Pattern(regexp = "|[a-z0-9][a-z0-9-]*", message = "lower-case letters, digits and '-'") String topicNamespace,
-                             Duration stuckAfter, @Valid Outbox outbox, String payloadSchemas) {
+                             Duration stuckAfter, @Valid Outbox outbox, String payloadSchemas,
+                             Map<String, @Valid TypeDefinition> types, Duration typeHeartbeat) {
 
     public PoolProperties {
         lanes = lanes == null ? new LinkedHashMap<>() : lanes;
@@ -48,6 +52,8 @@ public record PoolProperties(Map<String, Lane> lanes, Retry retry, DeadLetters d
         stuckAfter = stuckAfter == null ? Duration.ofMinutes(2) : stuckAfter;
         outbox = outbox == null ? new Outbox(null, null, null) : outbox;
         payloadSchemas = payloadSchemas == null || payloadSchemas.isBlank() ? "classpath*:payload-schemas/*.avsc" : payloadSchemas;
+        types = types == null ? Map.of() : Map.copyOf(types);
+        typeHeartbeat = typeHeartbeat == null ? Duration.ofSeconds(30) : typeHeartbeat;
     }
 
     /**

@@ -41,6 +41,12 @@ class KafkaWiring {
                 .toArray(NewTopic[]::new));
     }
 
+    /** The types services register (TypeRegistrar writes, the routers read): one partition, compacted. */
+    @Bean
+    NewTopic typesTopic() {
+        return TopicBuilder.name(Topics.TYPES).partitions(1).compact().build();
+    }
+
     /** The outbox relay's position: one partition, compacted (only the last batch matters). */
     @Bean
     NewTopic outboxPositionTopic() {

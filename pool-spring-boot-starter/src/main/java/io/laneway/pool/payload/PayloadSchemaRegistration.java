@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.Ordered;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
@@ -23,7 +24,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * subject and file; a registry that does not answer is only a warning (the router answers 503 for the type until it
  * does, and the pool's lanes wait for the registry anyway).
  */
-public class PayloadSchemaRegistration implements ApplicationRunner {
+public class PayloadSchemaRegistration implements ApplicationRunner, Ordered {
 
     private static final Logger log = LoggerFactory.getLogger(PayloadSchemaRegistration.class);
 
@@ -33,6 +34,12 @@ public class PayloadSchemaRegistration implements ApplicationRunner {
     public PayloadSchemaRegistration(SchemaRegistryClient registry, String locationPattern) {
         this.registry = registry;
         this.locationPattern = locationPattern;
+    }
+
+    /** Before the types that name these schemas are registered ({@code TypeRegistrar}). */
+    @Override
+    public int getOrder() {
+        return 0;
     }
 
     @Override

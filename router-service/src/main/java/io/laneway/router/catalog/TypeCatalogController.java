@@ -1,23 +1,25 @@
 package io.laneway.router.catalog;
 
-import java.util.Map;
+import java.util.List;
 
-import io.laneway.router.classify.TypeCatalog;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /v1/types}: what clients may publish, with each type's defaults (the platform's internal types left out). */
+/**
+ * {@code GET /v1/types}: what clients may publish, with each type's defaults, its owner (the service that registered it,
+ * or the router's configuration), its revision and whether its owner is stale; the platform's internal types left out.
+ */
 @RestController
 public class TypeCatalogController {
 
-    private final TypeCatalog catalog;
+    private final Catalog catalog;
 
-    public TypeCatalogController(TypeCatalog catalog) {
+    public TypeCatalogController(Catalog catalog) {
         this.catalog = catalog;
     }
 
     @GetMapping(path = "/v1/types", produces = "application/json")
-    public Map<String, TypeCatalog.TypeSpec> types() {
-        return catalog.publicTypes();
+    public List<Catalog.Entry> types() {
+        return catalog.entries();
     }
 }

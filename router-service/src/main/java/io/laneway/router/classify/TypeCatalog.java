@@ -1,6 +1,7 @@
 package io.laneway.router.classify;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -10,8 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The envelope types clients may publish, from configuration ({@code laneway.router.types.<name>.*}).
- * A type not listed here is refused at the door with the list of allowed types.
+ * The router's own catalog seed, from configuration ({@code laneway.router.types.<name>.*}): the platform's types. The
+ * types teams' services register at their start join it live ({@code io.laneway.router.catalog.Catalog}).
  */
 @ConfigurationProperties("laneway.router")
 public record TypeCatalog(
@@ -31,6 +32,7 @@ public record TypeCatalog(
      * @param namespace        the topic namespace of the service that handles this type (its pool starter's
      *                         {@code laneway.pool.topic-namespace}): its envelopes go to {@code laneway.<namespace>.lane.*};
      *                         blank: the platform's own pool ({@code laneway.lane.*})
+     * @param allowedClients   the only clients that may publish this type (empty: any client its policy allows)
      */
     public record TypeSpec(
             @DefaultValue("NORMAL") Priority defaultPriority,
@@ -41,7 +43,12 @@ public record TypeCatalog(
             String orderingKeyField,
             String payloadSchema,
             @DefaultValue("false") boolean internal,
-            String namespace) {
+            String namespace,
+            List<String> allowedClients) {
+
+        public TypeSpec {
+            allowedClients = allowedClients == null ? List.of() : List.copyOf(allowedClients);
+        }
 
         /** The lane topic this type's envelopes are written to. */
         public String laneTopic(io.laneway.contracts.envelope.Lane lane) {

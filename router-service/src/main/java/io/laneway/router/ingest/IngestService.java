@@ -13,6 +13,7 @@ import io.laneway.contracts.envelope.Lane;
 import io.laneway.contracts.envelope.Priority;
 import io.laneway.router.backpressure.Backpressure;
 import io.laneway.router.classify.LaneRouter;
+import io.laneway.router.catalog.Catalog;
 import io.laneway.router.classify.TypeCatalog;
 import io.laneway.router.dedupe.IngestIdempotency;
 import io.laneway.router.dedupe.IngestIdempotency.OriginalAnswer;
@@ -51,7 +52,7 @@ public class IngestService {
     public record Pending(Accepted done, Envelope envelope, CompletableFuture<?> write) {
     }
 
-    private final TypeCatalog catalog;
+    private final Catalog catalog;
     private final LaneRouter router;
     private final EnvelopePublisher publisher;
     private final ObjectMapper json;
@@ -65,7 +66,7 @@ public class IngestService {
     private final Map<Lane, Timer> latencyByLane = new ConcurrentHashMap<>();
     private final AcceptedMessages accepted;
 
-    public IngestService(TypeCatalog catalog, LaneRouter router, EnvelopePublisher publisher, ObjectMapper json,
+    public IngestService(Catalog catalog, LaneRouter router, EnvelopePublisher publisher, ObjectMapper json,
                          MeterRegistry meters, ClientRateLimiter rateLimiter, Backpressure backpressure,
                          IngestIdempotency idempotency, ClientPermissions permissions, PayloadSchemas payloads,
                          AcceptedMessages accepted) {
@@ -158,7 +159,7 @@ public class IngestService {
                     + "fields of type '" + request.type() + "', not " + (request.payload() == null ? "missing" : request.payload().getNodeType()
                     .name().toLowerCase(java.util.Locale.ROOT)) + ".");
         }
-        permissions.checkType(client, request.type());
+        permissions.checkType(client, request.type(), spec.allowedClients());
         Priority priority = Priorities.parse(request.priority(), spec.defaultPriority());
         if (request.priority() != null && !request.priority().isBlank()) {
             permissions.checkPriority(client, priority);

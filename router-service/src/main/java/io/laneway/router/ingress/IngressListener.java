@@ -11,7 +11,7 @@ import io.laneway.contracts.envelope.Lane;
 import io.laneway.contracts.envelope.Routing;
 import io.laneway.router.classify.LaneClassifier;
 import io.laneway.router.classify.LaneRouter;
-import io.laneway.router.classify.TypeCatalog;
+import io.laneway.router.catalog.Catalog;
 import io.laneway.router.publish.AcceptedMessages;
 import io.laneway.router.publish.EnvelopePublisher;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -33,14 +33,14 @@ public class IngressListener {
 
     private static final Logger log = LoggerFactory.getLogger(IngressListener.class);
 
-    private final TypeCatalog catalog;
+    private final Catalog catalog;
     private final LaneRouter router;
     private final EnvelopePublisher publisher;
     private final KafkaTemplate<String, Object> kafka;
     private final MeterRegistry meters;
     private final AcceptedMessages accepted;
 
-    public IngressListener(TypeCatalog catalog, LaneRouter router, EnvelopePublisher publisher,
+    public IngressListener(Catalog catalog, LaneRouter router, EnvelopePublisher publisher,
                            KafkaTemplate<String, Object> kafka, MeterRegistry meters, AcceptedMessages accepted) {
         this.accepted = accepted;
         this.catalog = catalog;

@@ -1,6 +1,6 @@
 package io.laneway.router.problem;
 
-import io.laneway.router.classify.TypeCatalog;
+import io.laneway.router.catalog.Catalog;
 import io.laneway.security.ClientIdentity;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -20,9 +20,9 @@ public class RejectionMetrics {
     public static final String TYPE_ATTRIBUTE = "laneway.type";
 
     private final MeterRegistry meters;
-    private final TypeCatalog catalog;
+    private final Catalog catalog;
 
-    public RejectionMetrics(MeterRegistry meters, TypeCatalog catalog) {
+    public RejectionMetrics(MeterRegistry meters, Catalog catalog) {
         this.meters = meters;
         this.catalog = catalog;
     }

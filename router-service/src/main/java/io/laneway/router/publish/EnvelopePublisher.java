@@ -14,7 +14,7 @@ import java.util.concurrent.TimeoutException;
 import io.laneway.contracts.Topics;
 import io.laneway.contracts.envelope.Envelope;
 import io.laneway.contracts.envelope.Lane;
-import io.laneway.router.classify.TypeCatalog;
+import io.laneway.router.catalog.Catalog;
 import io.laneway.contracts.lifecycle.LifecycleEvents;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -35,10 +35,10 @@ public class EnvelopePublisher {
     private final KafkaTemplate<String, Object> kafka;
     private final KafkaTemplate<String, Object> lifecycle;
     private final Duration ackTimeout;
-    private final TypeCatalog catalog;
+    private final Catalog catalog;
 
     public EnvelopePublisher(KafkaTemplate<String, Object> kafka, LifecycleProducer lifecycle,
-                             RouterProperties router, TypeCatalog catalog) {
+                             RouterProperties router, Catalog catalog) {
         this.kafka = kafka;
         this.catalog = catalog;
         this.lifecycle = lifecycle.template();

@@ -23,7 +23,12 @@ public class ClientPermissions {
         this.properties = properties;
     }
 
-    public void checkType(String client, String type) {
+    /** The client's own policy ({@code allowed-types}), then the type's ({@code allowed-clients}, set by its owner). */
+    public void checkType(String client, String type, List<String> typeAllowedClients) {
+        if (!typeAllowedClients.isEmpty() && !typeAllowedClients.contains(client)) {
+            throw new InvalidRequestException(HttpStatus.FORBIDDEN, "Type not allowed for this client",
+                    "Type '" + type + "' may be published only by: " + String.join(", ", typeAllowedClients));
+        }
         var policy = properties.clients().get(client);
         if (policy != null && policy.allowedTypes() != null && !policy.allowedTypes().contains(type)) {
             throw new InvalidRequestException(HttpStatus.FORBIDDEN, "Type not allowed for this client",

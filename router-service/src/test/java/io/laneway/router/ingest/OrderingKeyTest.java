@@ -30,7 +30,7 @@ class OrderingKeyTest {
     })
     void choosesTheOrderingKey(String clientKey, String field, String payload, String expected) {
         PublishRequest request = new PublishRequest("order.place", null, clientKey, JSON.readTree(payload), null, null);
-        TypeSpec spec = new TypeSpec(Priority.NORMAL, CostClass.LIGHT, Duration.ofSeconds(1), 5, Duration.ofMinutes(5), field, null, false, null);
+        TypeSpec spec = new TypeSpec(Priority.NORMAL, CostClass.LIGHT, Duration.ofSeconds(1), 5, Duration.ofMinutes(5), field, null, false, null, null);
         if (expected.equals("422")) {
             assertThatThrownBy(() -> EnvelopeFactory.orderingKey(request, spec, "the-id"))
                     .isInstanceOf(InvalidRequestException.class).hasMessageContaining("customerId");

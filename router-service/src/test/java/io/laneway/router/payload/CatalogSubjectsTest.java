@@ -43,6 +43,6 @@ class CatalogSubjectsTest {
     }
 
     private static TypeSpec spec(String payloadSchema) {
-        return new TypeSpec(Priority.NORMAL, CostClass.LIGHT, Duration.ofSeconds(1), 5, Duration.ofMinutes(5), null, payloadSchema, false, null);
+        return new TypeSpec(Priority.NORMAL, CostClass.LIGHT, Duration.ofSeconds(1), 5, Duration.ofMinutes(5), null, payloadSchema, false, null, null);
     }
 }
