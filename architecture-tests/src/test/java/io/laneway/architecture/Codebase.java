@@ -13,7 +13,7 @@ final class Codebase {
     /** The modules whose code lands in a running service or the launcher. */
     static final List<String> MODULES = List.of("schemas", "local-infrastructure", "edge-spring-boot-starter",
             "router-service", "pool-api", "pool-spring-boot-starter", "consumer-pool-service", "examples/invoicing-service",
-            "saga-orchestrator", "projection-service", "launcher");
+            "saga-orchestrator", "projection-service", "launcher", "client");
 
     private static JavaClasses all;
 

@@ -20,6 +20,8 @@ public final class SecuredPlatform implements BeforeAllCallback {
     public static final byte[] JWT_SECRET = "laneway-matrix-test-secret-32-bytes!!".getBytes();
     public static final String POOL_ADMIN_KEY = "campaign-pool-admin-key";
     public static final String POOL_WRITER_KEY = "campaign-pool-writer-key";
+    /** A publisher the router lets through once a second (LanewayClientTest's 429s). */
+    public static final String FLOODER_KEY = "client-flooder-key";
     /** Per service: the prefix of its security properties (the shared laneway.security.* in each). */
     static final Map<String, String> SECURITY_PREFIX = Map.of("router", "laneway.security", "pool", "laneway.security",
             "saga", "laneway.security", "projection", "laneway.security");
@@ -62,7 +64,11 @@ public final class SecuredPlatform implements BeforeAllCallback {
             arguments.addAll(key(prefix, next++, "matrix-alice-key", "alice", ownerScope));
             arguments.addAll(key(prefix, next++, "matrix-bob-key", "bob", ownerScope));
             arguments.addAll(key(prefix, next++, "matrix-carol-key", "carol", "nothing:granted"));
-            arguments.addAll(key(prefix, next, "matrix-operator-key", "operator", "admin"));
+            arguments.addAll(key(prefix, next++, "matrix-operator-key", "operator", "admin"));
+            if (service.equals("router")) {
+                arguments.addAll(key(prefix, next, FLOODER_KEY, "flooder", "messages:write"));
+                arguments.add("--laneway.router.rate-limit.clients.flooder=1");
+            }
             extra.put(SERVICE_NAMES.get(service), arguments);
         });
         return extra;

@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -34,11 +35,14 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("laneway.pool")
-public record PoolProperties(Map<String, Lane> lanes, Retry retry, DeadLetters deadLetters, Duration idempotencyRetention,
-                             String instanceId, Duration adjustInterval, String groupPrefix, Duration checkpointInterval,
+public record PoolProperties(Map<String, Lane> lanes, @DefaultValue Retry retry, @DefaultValue DeadLetters deadLetters,
+                             @DefaultValue("7d") Duration idempotencyRetention, String instanceId,
+                             @DefaultValue("1s") Duration adjustInterval, @DefaultValue("laneway-pool") String groupPrefix,
+                             @DefaultValue("1s") Duration checkpointInterval,
                              @Pattern(regexp = "|[a-z0-9][a-z0-9-]*", message = "lower-case letters, digits and '-'") String topicNamespace,
-                             Duration stuckAfter, @Valid Outbox outbox, String payloadSchemas,
-                             Map<String, @Valid TypeDefinition> types, Duration typeHeartbeat) {
+                             @DefaultValue("2m") Duration stuckAfter, @DefaultValue @Valid Outbox outbox,
+                             @DefaultValue("classpath*:payload-schemas/*.avsc") String payloadSchemas,
+                             Map<String, @Valid TypeDefinition> types, @DefaultValue("30s") Duration typeHeartbeat) {
 
     public PoolProperties {
         lanes = lanes == null ? new LinkedHashMap<>() : lanes;
@@ -64,7 +68,7 @@ public record PoolProperties(Map<String, Lane> lanes, Retry retry, DeadLetters d
      * @param linger           how long the relay waits after a wake-up to publish more rows per Kafka transaction
      * @param fault            fault tests only
      */
-    public record Outbox(String transactionalId, Duration linger, @Valid Fault fault) {
+    public record Outbox(String transactionalId, @DefaultValue("20ms") Duration linger, @DefaultValue @Valid Fault fault) {
 
         public Outbox {
             transactionalId = transactionalId == null ? "" : transactionalId.strip();
@@ -73,7 +77,7 @@ public record PoolProperties(Map<String, Lane> lanes, Retry retry, DeadLetters d
         }
 
         /** @param haltAfterCommits the JVM halts right after this many relay commits (0: never; RelayCrashTest) */
-        public record Fault(@PositiveOrZero int haltAfterCommits) {
+        public record Fault(@DefaultValue("0") @PositiveOrZero int haltAfterCommits) {
         }
     }
 
@@ -106,16 +110,25 @@ public record PoolProperties(Map<String, Lane> lanes, Retry retry, DeadLetters d
      * @param permanent         exception classes that are dead-lettered at once
      * @param transientErrors   exception classes always retried (checked after {@code permanent})
      */
-    public record Retry(int maxAttempts, Map<String, Integer> maxAttemptsByType, Duration initialDelay, double multiplier,
-                        Duration maxDelay, List<Class<? extends Throwable>> permanent,
-                        List<Class<? extends Throwable>> transientErrors) {
+    public record Retry(@DefaultValue("3") int maxAttempts, Map<String, Integer> maxAttemptsByType,
+                        @DefaultValue("500ms") Duration initialDelay, @DefaultValue("2.0") double multiplier,
+                        @DefaultValue("5m") Duration maxDelay,
+                        List<Class<? extends Throwable>> permanent, List<Class<? extends Throwable>> transientErrors) {
+
+        /** Unset lists: {@code IllegalArgumentException} is permanent, {@code TimeoutException} and {@code IOException} transient. */
+        public Retry {
+            permanent = permanent == null ? List.of(IllegalArgumentException.class) : List.copyOf(permanent);
+            transientErrors = transientErrors == null ? List.of(java.util.concurrent.TimeoutException.class, java.io.IOException.class)
+                    : List.copyOf(transientErrors);
+        }
     }
 
     /**
      * @param floodThreshold dead letters of one fingerprint within {@code floodWindow} before quarantine
      * @param maxReplays     replay loop guard: a message replayed this often that failed again each time is held for a person
      */
-    public record DeadLetters(int floodThreshold, Duration floodWindow, Integer maxReplays) {
+    public record DeadLetters(@DefaultValue("50") int floodThreshold, @DefaultValue("1m") Duration floodWindow,
+                              @DefaultValue("3") Integer maxReplays) {
 
         public DeadLetters {
             maxReplays = maxReplays == null ? 3 : maxReplays;

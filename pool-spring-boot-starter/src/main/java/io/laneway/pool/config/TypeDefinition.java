@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * A message type this service owns ({@code laneway.pool.types.<type>.*}), registered with every router at start: how
@@ -21,10 +22,12 @@ import jakarta.validation.constraints.Positive;
  * @param internal         only the platform's own services send it (through the ingress topic), never a REST client
  */
 public record TypeDefinition(
-        @Pattern(regexp = "CRITICAL|HIGH|NORMAL|LOW", message = "CRITICAL, HIGH, NORMAL or LOW") String defaultPriority,
-        @Pattern(regexp = "LIGHT|COMPUTE_INTENSIVE", message = "LIGHT or COMPUTE_INTENSIVE") String costClass,
-        Duration expectedDuration, @Positive Integer maxAttempts, Duration timeout, String orderingKeyField, String payloadSchema,
-        List<String> allowedClients, Boolean internal) {
+        @DefaultValue("NORMAL") @Pattern(regexp = "CRITICAL|HIGH|NORMAL|LOW", message = "CRITICAL, HIGH, NORMAL or LOW")
+        String defaultPriority,
+        @DefaultValue("LIGHT") @Pattern(regexp = "LIGHT|COMPUTE_INTENSIVE", message = "LIGHT or COMPUTE_INTENSIVE") String costClass,
+        @DefaultValue("1s") Duration expectedDuration, @DefaultValue("5") @Positive Integer maxAttempts,
+        @DefaultValue("5m") Duration timeout, String orderingKeyField, String payloadSchema, List<String> allowedClients,
+        @DefaultValue("false") Boolean internal) {
 
     public TypeDefinition {
         defaultPriority = defaultPriority == null ? "NORMAL" : defaultPriority.toUpperCase(java.util.Locale.ROOT);
