@@ -62,9 +62,11 @@ public final class LanewaySecurity {
     /**
      * The actuator for people and for machines: health (probes) and Prometheus (scrapes inside the cluster) answer
      * without credentials; every other actuator endpoint (metrics, env, info, circuit breakers...) needs {@code admin}.
+     * The API's description (OpenAPI, Swagger UI) is open: it tells how to authenticate, and nothing about data.
      */
     public static void actuatorRules(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry auth) {
         auth.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/error").permitAll()
+                .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                 .requestMatchers("/actuator", "/actuator/**").hasAuthority("SCOPE_admin");
     }
 

@@ -96,12 +96,14 @@ class AuthorizationMatrixTest {
 
         Map<String, String> ownedIds = aliceOwnsAMessageAndAnOrder();
         List<String> mismatches = new ArrayList<>();
+        Map<Endpoint, Set<Integer>> answered = new java.util.TreeMap<>();
         StringBuilder observed = new StringBuilder("endpoint | rule | " + String.join(" | ", columns()) + "\n");
         for (var row : new java.util.TreeMap<>(rules).entrySet()) {
             Endpoint endpoint = row.getKey();
             observed.append(endpoint).append(" | ").append(row.getValue());
             for (Credential credential : Credential.values()) {
                 int status = call(endpoint, credential, ownedIds);
+                answered.computeIfAbsent(endpoint, e -> new TreeSet<>()).add(status);
                 String expected = expectations.get(row.getValue()).get(credential);
                 observed.append(" | ").append(status);
                 if (!AuthorizationMatrix.matches(expected, status)) {
@@ -112,6 +114,42 @@ class AuthorizationMatrixTest {
         }
         System.out.println("Authorization matrix as observed:\n" + observed);
         assertThat(mismatches).as("answers that differ from the README's matrix").isEmpty();
+        assertThat(undocumented(answered)).as("API endpoints, or answers they gave, that their service's OpenAPI document "
+                + "(/v3/api-docs) does not describe").isEmpty();
+    }
+
+    /**
+     * Every API endpoint ({@code /v1/}, {@code /internal/}) a service lists, and every status it answered the matrix's
+     * calls with, must be in that service's OpenAPI document: a client generated from it meets nothing it does not know.
+     */
+    private List<String> undocumented(Map<Endpoint, Set<Integer>> answered) throws Exception {
+        Map<String, JsonNode> documents = new java.util.HashMap<>();
+        List<String> missing = new ArrayList<>();
+        answered.forEach((endpoint, statuses) -> {
+            if (!endpoint.path().startsWith("/v1/") && !endpoint.path().startsWith("/internal/")) {
+                return;
+            }
+            JsonNode document = documents.computeIfAbsent(endpoint.service(), this::apiDocs);
+            JsonNode operation = document.path("paths").path(endpoint.path()).path(endpoint.method().toLowerCase(java.util.Locale.ROOT));
+            if (operation.isMissingNode()) {
+                missing.add(endpoint + " (no operation)");
+                return;
+            }
+            statuses.stream().filter(status -> !operation.path("responses").has(String.valueOf(status)))
+                    .forEach(status -> missing.add(endpoint + " answers " + status));
+        });
+        return missing;
+    }
+
+    private JsonNode apiDocs(String service) {
+        try {
+            var answer = http.send(HttpRequest.newBuilder(URI.create(baseUrl(service) + "/v3/api-docs")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(service + " /v3/api-docs").isEqualTo(200);
+            return JSON.readTree(answer.body());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** alice publishes a message and places an order, so the owner rows have something of hers to read. */

@@ -18,12 +18,11 @@ import org.springframework.validation.annotation.Validated;
  * @param lifecycleLinger      the ROUTED events' producer linger (they are informational: batching them is cheap)
  * @param payloadSchemaRefresh how often a type's payload schema is re-read from the registry
  * @param learning             how expected durations are learned from the pool's lifecycle events
- * @param version              the version the OpenAPI document states
  */
 @Validated
 @ConfigurationProperties("laneway.router")
 public record RouterProperties(@NotBlank String statusBaseUrl, Duration kafkaAckTimeout, Duration idempotencyWindow,
-                               Duration lifecycleLinger, Duration payloadSchemaRefresh, @Valid Learning learning, String version) {
+                               Duration lifecycleLinger, Duration payloadSchemaRefresh, @Valid Learning learning) {
 
     public RouterProperties {
         statusBaseUrl = statusBaseUrl == null ? "http://127.0.0.1:8084" : statusBaseUrl;
@@ -32,7 +31,6 @@ public record RouterProperties(@NotBlank String statusBaseUrl, Duration kafkaAck
         lifecycleLinger = lifecycleLinger == null ? Duration.ofMillis(20) : lifecycleLinger;
         payloadSchemaRefresh = payloadSchemaRefresh == null ? Duration.ofMinutes(1) : payloadSchemaRefresh;
         learning = learning == null ? new Learning(null, null) : learning;
-        version = version == null || version.isBlank() ? "0.1.0-SNAPSHOT" : version;
     }
 
     /**

@@ -20,8 +20,7 @@ class SecurityConfiguration {
         edge.apply(http, "Your credentials lack the scope this operation needs (publishing needs messages:write).");
         http.authorizeHttpRequests(auth -> {
             LanewaySecurity.actuatorRules(auth);
-            auth.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml").permitAll()
-                .requestMatchers(HttpMethod.POST, "/v1/messages", "/v1/messages:batch").hasAuthority("SCOPE_messages:write")
+            auth.requestMatchers(HttpMethod.POST, "/v1/messages", "/v1/messages:batch").hasAuthority("SCOPE_messages:write")
                 .requestMatchers("/v1/**").authenticated()
                 .anyRequest().hasAuthority("SCOPE_admin");
         });
