@@ -65,6 +65,32 @@ class DashboardsTest {
         assertThat(unfiltered).isEmpty();
     }
 
+    /** What an on-call engineer reads at 3 a.m.: every panel says what it shows, in which unit, and where it turns bad. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyPanelHasADescriptionAUnitAndThresholds() throws IOException {
+        var json = new io.fabric8.kubernetes.client.utils.KubernetesSerialization();
+        List<String> incomplete = new ArrayList<>();
+        for (Path dashboard : dashboards()) {
+            java.util.Map<String, Object> d = json.unmarshal(Files.readString(dashboard), java.util.Map.class);
+            for (Object p : (List<Object>) d.get("panels")) {
+                var panel = (java.util.Map<String, Object>) p;
+                var defaults = (java.util.Map<String, Object>) ((java.util.Map<String, Object>) panel.get("fieldConfig")).get("defaults");
+                String where = dashboard.getFileName() + ": " + panel.get("title");
+                if (panel.get("description") == null || panel.get("description").toString().isBlank()) {
+                    incomplete.add(where + " has no description");
+                }
+                if (defaults.get("unit") == null) {
+                    incomplete.add(where + " has no unit");
+                }
+                if (!(defaults.get("thresholds") instanceof java.util.Map<?, ?> thresholds) || thresholds.get("steps") == null) {
+                    incomplete.add(where + " has no thresholds");
+                }
+            }
+        }
+        assertThat(incomplete).isEmpty();
+    }
+
     @Test
     void aMisspeltDashboardFieldFailsTheTypeCheck() throws IOException {
         Path broken = Path.of("target", "broken-dashboard.json").toAbsolutePath();
@@ -89,8 +115,11 @@ class DashboardsTest {
         List<String> names = new ArrayList<>();
         for (Path file : files) {
             String name = file.getFileName().toString().replace(".json", "").replaceAll("[^A-Za-z0-9]", "_");
-            Files.writeString(work.resolve(name + ".ts"), "import type { Dashboard } from '@grafana/schema';\nexport const "
-                    + name + ": Dashboard = " + Files.readString(file) + ";\n");
+            // Grafana's JSON spells enum values as strings; TypeScript's enums are nominal, so each is written as its member
+            String body = Files.readString(file).replaceAll("\"mode\":\\s*\"absolute\"", "\"mode\": ThresholdsMode.Absolute")
+                    .replaceAll("\"mode\":\\s*\"percentage\"", "\"mode\": ThresholdsMode.Percentage");
+            Files.writeString(work.resolve(name + ".ts"), "import type { Dashboard } from '@grafana/schema';\n"
+                    + "import { ThresholdsMode } from '@grafana/schema';\nexport const " + name + ": Dashboard = " + body + ";\n");
             names.add(name);
         }
         Files.writeString(work.resolve("tsconfig.json"), """

@@ -19,7 +19,7 @@ public final class ProblemJson {
     }
 
     public static String of(int status, String title, String detail, String instance) {
-        return "{\"type\":\"about:blank\",\"title\":\"" + escape(title) + "\",\"status\":" + status + ",\"detail\":\"" + escape(detail)
+        return "{\"type\":\"" + ProblemTypes.of(title) + "\",\"title\":\"" + escape(title) + "\",\"status\":" + status + ",\"detail\":\"" + escape(detail)
                 + "\"" + (instance == null ? "" : ",\"instance\":\"" + escape(instance) + "\"") + "}";
     }
 

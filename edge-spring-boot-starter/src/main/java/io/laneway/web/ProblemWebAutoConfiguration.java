@@ -15,6 +15,11 @@ import org.springframework.context.annotation.Bean;
 public class ProblemWebAutoConfiguration {
 
     @Bean
+    ProblemTypeAdvice problemTypeAdvice() {
+        return new ProblemTypeAdvice();
+    }
+
+    @Bean
     ProblemErrorController problemErrorController() {
         return new ProblemErrorController();
     }

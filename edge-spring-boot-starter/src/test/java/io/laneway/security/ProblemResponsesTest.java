@@ -23,5 +23,6 @@ class ProblemResponsesTest {
         assertThat(body.get("detail").asString()).isEqualTo(text);
         assertThat(body.get("instance").asString()).isEqualTo("/v1/" + text);
         assertThat(body.get("status").asInt()).isEqualTo(403);
+        assertThat(body.get("type").asString()).isEqualTo("urn:laneway:problem:not-allowed");
     }
 }

@@ -76,6 +76,7 @@ class BadInputCampaignTest {
 
         List<String> serverErrors = new ArrayList<>();
         List<String> notProblems = new ArrayList<>();
+        List<String> untyped = new ArrayList<>();
         List<String> leaks = new ArrayList<>();
         Map<Integer, Integer> byStatus = new HashMap<>();
         for (Outcome o : outcomes) {
@@ -85,6 +86,8 @@ class BadInputCampaignTest {
             }
             if (o.status() >= 400 && !o.contentType().startsWith("application/problem+json")) {
                 notProblems.add(o.what() + " -> " + o.status() + " " + o.contentType() + " " + abbreviate(o.body()));
+            } else if (o.status() >= 400 && !o.body().contains("\"type\":\"urn:laneway:problem:")) {
+                untyped.add(o.what() + " -> " + abbreviate(o.body()));
             }
             if (o.body().contains("\tat ") || o.body().contains("Exception:") || o.body().contains("org.springframework.")
                     || o.body().contains("io.laneway.") || o.body().contains("java.lang.")) {
@@ -93,6 +96,7 @@ class BadInputCampaignTest {
         }
         assertThat(serverErrors).as("5xx answers (of %s)", byStatus).isEmpty();
         assertThat(notProblems).as("errors that are not problem+json").isEmpty();
+        assertThat(untyped).as("problems without their stable type (urn:laneway:problem:<title>)").isEmpty();
         assertThat(leaks).as("answers that leak internals").isEmpty();
         // a batch answers 207 with each item's problem; none of these may hold an accepted item
         // (and a dead-letter replay filter that happens to be well-formed matches nothing: "replayed":0)

@@ -79,7 +79,8 @@ public class LanewayOpenApiAutoConfiguration {
 
     private static Schema<?> problemSchema() {
         return new ObjectSchema().description("RFC 9457 problem details")
-                .addProperty("type", new StringSchema().example("about:blank"))
+                .addProperty("type", new StringSchema().format("uri").example("urn:laneway:problem:unknown-message-type")
+                        .description("Stable: urn:laneway:problem: and the title in lower case with dashes; branch on it"))
                 .addProperty("title", new StringSchema().example("Unknown message type"))
                 .addProperty("status", new IntegerSchema().example(422))
                 .addProperty("detail", new StringSchema().description("What was wrong, in words a person can act on"))

@@ -3,6 +3,7 @@ package io.laneway.router.problem;
 import java.io.IOException;
 
 import io.laneway.router.classify.TypeCatalog;
+import io.laneway.web.ProblemJson;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -33,10 +34,9 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
         if (request.getContentLengthLong() > limit) {
             response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
             response.setContentType("application/problem+json");
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Request body too large\",\"status\":413,"
-                    + "\"detail\":\"The request body has " + request.getContentLengthLong() + " bytes; the limit is " + limit
-                    + " bytes. Send smaller messages or store large payloads elsewhere and send a reference.\",\"instance\":\""
-                    + request.getRequestURI().replace("\"", "") + "\"}");
+            response.getWriter().write(ProblemJson.of(413, "Request body too large", "The request body has "
+                    + request.getContentLengthLong() + " bytes; the limit is " + limit
+                    + " bytes. Send smaller messages or store large payloads elsewhere and send a reference.", request.getRequestURI()));
             return;
         }
         chain.doFilter(new LimitedRequest(request, limit), response);
