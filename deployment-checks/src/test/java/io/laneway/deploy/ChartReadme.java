@@ -1,7 +1,9 @@
 package io.laneway.deploy;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,8 +20,12 @@ final class ChartReadme {
     private ChartReadme() {
     }
 
-    static String generate(String valuesYaml) {
-        StringBuilder rows = new StringBuilder();
+    /** Every key of values.yaml (dotted path) with its default as written and the comment above it (may be empty). */
+    record Value(String path, String defaultValue, String comment) {
+    }
+
+    static List<Value> values(String valuesYaml) {
+        List<Value> values = new ArrayList<>();
         Deque<int[]> indents = new ArrayDeque<>();
         Deque<String> path = new ArrayDeque<>();
         StringBuilder comment = new StringBuilder();
@@ -44,17 +50,23 @@ final class ChartReadme {
             }
             indents.push(new int[] {indent});
             path.addLast(k.group(2));
-            String value = withoutTrailingComment(k.group(3));
-            String name = String.join(".", path);
-            if (value.isEmpty()) {
-                if (!comment.isEmpty()) {
-                    rows.append("| `").append(name).append("` | | ").append(cell(comment.toString())).append(" |\n");
+            values.add(new Value(String.join(".", path), withoutTrailingComment(k.group(3)), comment.toString()));
+            comment.setLength(0);
+        }
+        return values;
+    }
+
+    static String generate(String valuesYaml) {
+        StringBuilder rows = new StringBuilder();
+        for (Value v : values(valuesYaml)) {
+            if (v.defaultValue().isEmpty()) {
+                if (!v.comment().isEmpty()) {
+                    rows.append("| `").append(v.path()).append("` | | ").append(cell(v.comment())).append(" |\n");
                 }
             } else {
-                rows.append("| `").append(name).append("` | `").append(value.replace("|", "\\|")).append("` | ")
-                        .append(cell(comment.toString())).append(" |\n");
+                rows.append("| `").append(v.path()).append("` | `").append(v.defaultValue().replace("|", "\\|")).append("` | ")
+                        .append(cell(v.comment())).append(" |\n");
             }
-            comment.setLength(0);
         }
         return """
                 # Laneway Helm chart
