@@ -30,6 +30,7 @@ import io.laneway.contracts.envelope.Routing;
 import io.laneway.contracts.registry.SchemaRegistryClient;
 import io.laneway.contracts.serde.AvroRegistryDeserializer;
 import io.laneway.contracts.serde.AvroRegistrySerializer;
+import io.laneway.contracts.serde.PayloadCodec;
 import io.laneway.infra.Await;
 import io.laneway.infra.LocalPostgres;
 import io.laneway.infra.TopicContents;
@@ -236,8 +237,16 @@ class EndToEndTest {
                 assertThat(row.getString("message_id")).isEqualTo(id);
             }
         }
-        assertThat(TopicContents.values(platform.infrastructure().kafkaBootstrapServers(), "laneway.invoicing.lane.fast"))
-                .as("routed to the team's own fast lane").isNotEmpty();
+        // routed to the team's own fast lane, its payload as Avro of the team's schema: the registry URL alone reads both
+        var envelopeDecoder = new AvroRegistryDeserializer<GenericRecord>();
+        envelopeDecoder.configure(Map.of(AvroRegistrySerializer.REGISTRY_URL, platform.infrastructure().schemaRegistryUrl()), false);
+        GenericRecord routed = TopicContents.values(platform.infrastructure().kafkaBootstrapServers(), "laneway.invoicing.lane.fast")
+                .stream().map(v -> envelopeDecoder.deserialize("laneway.invoicing.lane.fast", v))
+                .filter(e -> e.get("id").toString().equals(id)).findFirst().orElseThrow();
+        byte[] payload = PayloadCodec.bytes((ByteBuffer) routed.get("payload"));
+        assertThat(PayloadCodec.toPlain(PayloadCodec.decode(payload,
+                SchemaRegistryClient.forUrl(platform.infrastructure().schemaRegistryUrl()))))
+                .isEqualTo(Map.of("invoiceId", invoiceId, "customer", "acme", "amountCents", 1250L, "currency", "EUR"));
 
         var malformed = post("""
                 {"type":"invoicing.issue","payload":{"invoiceId":"inv-x","customer":"acme","amountCents":"a lot"}}""");

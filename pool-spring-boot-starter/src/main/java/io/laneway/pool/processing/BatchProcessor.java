@@ -21,6 +21,7 @@ import io.laneway.pool.resilience.DatabaseBreaker;
 import io.laneway.pool.resilience.DatabaseOutage;
 import io.laneway.pool.resilience.DownstreamBreakers;
 import io.laneway.pool.resilience.LockContention;
+import io.laneway.pool.resilience.RegistryOutage;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -154,6 +155,9 @@ public class BatchProcessor {
                 attempt.deferred();
             } else if (DatabaseOutage.is(attempt.error())) {
                 outage = attempt.error();
+                attempt.deferred();
+            } else if (RegistryOutage.is(attempt.error())) { // its payload's schema could not be fetched: no fault of its own
+                meters.counter("laneway.pool.registry.deferred", "type", attempt.envelope().getType()).increment();
                 attempt.deferred();
             }
         }

@@ -1,39 +1,30 @@
 package io.laneway.pool.processing;
 
-import io.laneway.pool.handler.NonRetryableProcessingException;
 import java.time.Instant;
 
 import io.laneway.contracts.envelope.Envelope;
 import io.laneway.pool.handler.EnvelopeHandler;
 import io.laneway.pool.handler.HandlerContext;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.ObjectMapper;
 
 /**
- * Decodes an envelope's JSON payload into the handler's type and calls the handler; a payload that does not fit is
+ * Decodes an envelope's payload into the handler's type ({@link PayloadDecoding}) and calls the handler; a payload that does not fit is
  * permanent. An envelope past its deadline is not started, and a handler still running at the deadline is interrupted
  * and fails with {@link DeadlineExceededException} (its transaction then rolls back like any failure's).
  */
 @Component
 class HandlerInvocation {
 
-    private final ObjectMapper json;
+    private final PayloadDecoding payloads;
     private final DeadlineWatchdog watchdog;
 
-    HandlerInvocation(ObjectMapper json, DeadlineWatchdog watchdog) {
-        this.json = json;
+    HandlerInvocation(PayloadDecoding payloads, DeadlineWatchdog watchdog) {
+        this.payloads = payloads;
         this.watchdog = watchdog;
     }
 
     <P> void invoke(EnvelopeHandler<P> handler, Envelope envelope, HandlerContext context) throws Exception {
-        P payload;
-        try {
-            payload = json.readValue(envelope.getPayload().array(), handler.payloadType());
-        } catch (JacksonException e) {
-            throw new NonRetryableProcessingException("Payload of " + envelope.getId() + " does not match "
-                    + handler.payloadType().getSimpleName() + ": " + e.getOriginalMessage());
-        }
+        P payload = payloads.decode(envelope, handler.payloadType());
         Instant deadline = envelope.getRouting().getDeadline();
         if (deadline == null) {
             call(handler, payload, context, envelope);

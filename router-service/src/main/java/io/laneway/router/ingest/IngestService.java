@@ -167,7 +167,8 @@ public class IngestService {
         payloads.check(request.type(), spec, request.payload());
         Lane lane = router.laneFor(request.type(), priority, spec);
         backpressure.admit(lane, priority, request.type(), client);
-        return EnvelopeFactory.create(request, json.writeValueAsBytes(request.payload()), priority, lane, spec,
+        return EnvelopeFactory.create(request, payloads.encode(spec, request.payload(), () -> json.writeValueAsBytes(request.payload())),
+                priority, lane, spec,
                 client, TraceIds.from(traceparent), clock);
     }
 

@@ -8,7 +8,6 @@ import com.github.benmanes.caffeine.cache.CacheLoader;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.github.benmanes.caffeine.cache.Ticker;
-import org.apache.avro.Schema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,20 +22,20 @@ import org.slf4j.LoggerFactory;
  * Caffeine's refresh-after-write is exactly this policy (single flight, stale-while-revalidate), so it is used here
  * rather than hand-written.
  */
-final class LatestSchemas {
+final class LatestSchemas<V> {
 
     private static final Logger log = LoggerFactory.getLogger(LatestSchemas.class);
 
-    private final LoadingCache<String, Schema> bySubject;
+    private final LoadingCache<String, V> bySubject;
 
-    LatestSchemas(Function<String, Schema> registryLatest, Duration refreshAfter, Executor refresher, Ticker ticker) {
+    LatestSchemas(Function<String, V> registryLatest, Duration refreshAfter, Executor refresher, Ticker ticker) {
         this.bySubject = Caffeine.newBuilder()
                 .refreshAfterWrite(refreshAfter)
                 .executor(refresher)
                 .ticker(ticker)
                 .build(new CacheLoader<>() {
                     @Override
-                    public Schema load(String subject) {
+                    public V load(String subject) {
                         return registryLatest.apply(subject);
                     }
 
@@ -46,7 +45,7 @@ final class LatestSchemas {
                      * another re-read, for as long as the registry stayed away.
                      */
                     @Override
-                    public Schema reload(String subject, Schema current) {
+                    public V reload(String subject, V current) {
                         try {
                             return registryLatest.apply(subject);
                         } catch (RuntimeException e) {
@@ -58,7 +57,7 @@ final class LatestSchemas {
     }
 
     /** The subject's schema; throws what the registry threw if the subject was never loaded and cannot be now. */
-    Schema latest(String subject) {
+    V latest(String subject) {
         return bySubject.get(subject);
     }
 }

@@ -8,11 +8,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.concurrent.Executors;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.laneway.contracts.registry.SchemaRegistryClient;
 import io.laneway.contracts.registry.SchemaRegistryException;
+import io.laneway.contracts.serde.PayloadCodec;
 import io.laneway.router.classify.TypeCatalog;
 import io.laneway.router.rejection.InvalidRequestException;
 import org.apache.avro.Schema;
@@ -41,7 +43,7 @@ public class PayloadSchemas implements ApplicationRunner {
     private static final int SHOWN_VIOLATIONS = 10;
 
     private final SchemaRegistryClient registry;
-    private final LatestSchemas latest;
+    private final LatestSchemas<SchemaRegistryClient.Registered> latest;
     private final TypeCatalog catalog;
 
     public PayloadSchemas(SchemaRegistryProperties registryProperties, RouterProperties router, TypeCatalog catalog) {
@@ -49,7 +51,7 @@ public class PayloadSchemas implements ApplicationRunner {
         this.registry = SchemaRegistryClient.forUrl(registryProperties.url());
         Duration refresh = router.payloadSchemaRefresh();
         // a re-read may wait on the registry for seconds: a virtual thread of its own, not a common-pool worker
-        this.latest = new LatestSchemas(registry::latestSchema, refresh,
+        this.latest = new LatestSchemas<>(registry::latest, refresh,
                 Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("payload-schema-refresh-", 0).factory()), Ticker.systemTicker());
     }
 
@@ -112,7 +114,7 @@ public class PayloadSchemas implements ApplicationRunner {
         if (spec.payloadSchema() == null || spec.payloadSchema().isBlank()) {
             return;
         }
-        List<String> violations = PayloadValidator.violations(payload, schema(spec.payloadSchema()));
+        List<String> violations = PayloadValidator.violations(payload, registered(spec.payloadSchema()).schema());
         if (!violations.isEmpty()) {
             String shown = String.join("; ", violations.subList(0, Math.min(SHOWN_VIOLATIONS, violations.size())));
             throw new InvalidRequestException(HttpStatus.UNPROCESSABLE_CONTENT, "Payload does not match its schema",
@@ -121,7 +123,19 @@ public class PayloadSchemas implements ApplicationRunner {
         }
     }
 
-    private Schema schema(String subject) {
+    /**
+     * The payload as it travels: for a type with a payload schema, the checked JSON as Avro in the Confluent framing with
+     * the schema's registry id (any consumer with the registry URL reads it); otherwise the JSON as sent.
+     */
+    public byte[] encode(TypeCatalog.TypeSpec spec, JsonNode payload, Supplier<byte[]> json) {
+        if (spec.payloadSchema() == null || spec.payloadSchema().isBlank()) {
+            return json.get();
+        }
+        SchemaRegistryClient.Registered schema = registered(spec.payloadSchema());
+        return PayloadCodec.encode(schema.id(), schema.schema(), JsonToAvro.convert(payload, schema.schema()));
+    }
+
+    private SchemaRegistryClient.Registered registered(String subject) {
         try {
             return latest.latest(subject);
         } catch (RuntimeException e) {

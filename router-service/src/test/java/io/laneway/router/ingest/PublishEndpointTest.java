@@ -10,6 +10,9 @@ import java.util.Map;
 
 import io.laneway.contracts.LaneHeaders;
 import io.laneway.contracts.Topics;
+import io.laneway.contracts.registry.SchemaRegistryClient;
+import io.laneway.contracts.serde.ConfluentWireFormat;
+import io.laneway.contracts.serde.PayloadCodec;
 import io.laneway.router.support.RouterIntegrationTest;
 import io.laneway.router.support.Tokens;
 import org.apache.avro.generic.GenericRecord;
@@ -40,6 +43,12 @@ class PublishEndpointTest extends RouterIntegrationTest {
         assertThat(((GenericRecord) envelope.get("routing")).get("lane").toString()).isEqualTo("HEAVY");
         assertThat(((GenericRecord) envelope.get("metadata")).get("idempotencyKey").toString()).isEqualTo("k-7");
         assertThat(((GenericRecord) envelope.get("metadata")).get("source").toString()).isEqualTo("test-client");
+        // the payload travels as Avro of its type's schema, framed with that schema's registry id: the registry URL reads it
+        byte[] payload = PayloadCodec.bytes((java.nio.ByteBuffer) envelope.get("payload"));
+        var registry = SchemaRegistryClient.forUrl(infra.schemaRegistryUrl());
+        assertThat(PayloadCodec.isAvro(payload)).isTrue();
+        assertThat(ConfluentWireFormat.schemaId(payload)).isEqualTo(registry.latest("laneway.payload.report.render").id());
+        assertThat(PayloadCodec.toPlain(PayloadCodec.decode(payload, registry))).isEqualTo(java.util.Map.of("reportId", "r7", "pages", 3));
         // the ROUTED event names the publisher: the projection shows the message's status to that client only
         GenericRecord routed = readUntilFound(Topics.LIFECYCLE, "messageId", id);
         assertThat(routed.get("status").toString()).isEqualTo("ROUTED");

@@ -37,14 +37,14 @@ class LatestSchemasTest {
         refresher.shutdownNow();
     }
 
-    private LatestSchemas schemas(Function<String, Schema> registry) {
-        return new LatestSchemas(registry, REFRESH, refresher, nanos::get);
+    private LatestSchemas<Schema> schemas(Function<String, Schema> registry) {
+        return new LatestSchemas<>(registry, REFRESH, refresher, nanos::get);
     }
 
     @Test
     void aFreshSchemaIsNotReadAgain() {
         AtomicInteger reads = new AtomicInteger();
-        LatestSchemas schemas = schemas(subject -> {
+        LatestSchemas<Schema> schemas = schemas(subject -> {
             reads.incrementAndGet();
             return V1;
         });
@@ -59,7 +59,7 @@ class LatestSchemasTest {
     void aStaleSchemaIsServedWhileOneReReadRunsThenTheNewOneApplies() throws Exception {
         CountDownLatch registryAnswers = new CountDownLatch(1);
         AtomicInteger reads = new AtomicInteger();
-        LatestSchemas schemas = schemas(subject -> {
+        LatestSchemas<Schema> schemas = schemas(subject -> {
             if (reads.incrementAndGet() == 1) {
                 return V1;
             }
@@ -94,7 +94,7 @@ class LatestSchemasTest {
     @Test
     void aFailedReReadKeepsTheSchemaWeHave() {
         AtomicInteger reads = new AtomicInteger();
-        LatestSchemas schemas = schemas(answersOnceThenFails(reads));
+        LatestSchemas<Schema> schemas = schemas(answersOnceThenFails(reads));
         schemas.latest("greet");
         nanos.addAndGet(REFRESH.plusSeconds(1).toNanos());
 
@@ -106,7 +106,7 @@ class LatestSchemasTest {
     @Test
     void afterAFailedReReadTheNextIsTriedOnlyAfterAnotherRefreshPeriod() throws Exception {
         AtomicInteger reads = new AtomicInteger();
-        LatestSchemas schemas = schemas(answersOnceThenFails(reads));
+        LatestSchemas<Schema> schemas = schemas(answersOnceThenFails(reads));
         schemas.latest("greet");
         nanos.addAndGet(REFRESH.plusSeconds(1).toNanos());
         schemas.latest("greet");
@@ -126,7 +126,7 @@ class LatestSchemasTest {
 
     @Test
     void aSubjectNeverLoadedFailsWithTheRegistrysError() {
-        LatestSchemas schemas = schemas(subject -> {
+        LatestSchemas<Schema> schemas = schemas(subject -> {
             throw new IllegalStateException("registry unreachable");
         });
 

@@ -98,8 +98,20 @@ public final class SchemaRegistryClient {
 
     /** The subject's latest registered schema (not cached: a new version must be seen). */
     public Schema latestSchema(String subject) {
+        return latest(subject).schema();
+    }
+
+    /** A schema as the registry holds it: its global id (what the Confluent framing carries) and the schema. */
+    public record Registered(int id, Schema schema) {
+    }
+
+    /** The subject's latest version with its id (not cached: a new version must be seen). */
+    public Registered latest(String subject) {
         JsonNode answer = send("GET", "/subjects/" + encode(subject) + "/versions/latest", null);
-        return new Schema.Parser().parse(answer.get("schema").asText());
+        Schema schema = new Schema.Parser().parse(answer.get("schema").asText());
+        int id = answer.get("id").asInt();
+        schemasById.putIfAbsent(id, schema);
+        return new Registered(id, schema);
     }
 
     /** Sets the subject's compatibility level, e.g. {@link #BACKWARD_TRANSITIVE}. */
