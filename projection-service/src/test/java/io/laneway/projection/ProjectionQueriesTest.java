@@ -99,6 +99,10 @@ class ProjectionQueriesTest {
         JsonNode dead = JSON.readTree(second.get("/v1/messages/" + events.messageIds.get(7)).body());
         assertThat(dead.get("status").asString()).isEqualTo("DEAD_LETTERED");
         assertThat(dead.get("timestamps").has("ROUTED")).isTrue();
+        assertThat(dead.get("payload").isObject()).as("the failed payload as JSON, not a string holding JSON: %s", dead).isTrue();
+        assertThat(dead.get("payload").get("seq").asInt()).isEqualTo(7);
+        assertThat(JSON.readTree(second.get("/v1/messages/" + events.messageIds.get(1)).body()).get("payload").isNull())
+                .as("a completed message's payload is not copied").isTrue();
 
         // 60 orders over 5 products, every fourth order never completes: 45 sales, 9 per product
         long sold = 0;

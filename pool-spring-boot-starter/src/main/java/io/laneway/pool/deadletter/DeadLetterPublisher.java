@@ -1,5 +1,8 @@
 package io.laneway.pool.deadletter;
 
+import io.laneway.contracts.registry.SchemaRegistryClient;
+import io.laneway.registry.SchemaRegistryProperties;
+
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.time.Instant;
@@ -39,10 +42,13 @@ public class DeadLetterPublisher {
     private final FloodDetector floods;
     private final MeterRegistry meters;
     private final PoolTopics topics;
+    private final SchemaRegistryClient registry;
 
     public DeadLetterPublisher(@Qualifier("rawBytesKafkaTemplate") KafkaTemplate<String, byte[]> raw,
-                               KafkaTemplate<String, Object> avro, FloodDetector floods, MeterRegistry meters, PoolTopics topics) {
+                               KafkaTemplate<String, Object> avro, FloodDetector floods, MeterRegistry meters, PoolTopics topics,
+                               SchemaRegistryProperties registry) {
         this.raw = raw;
+        this.registry = SchemaRegistryClient.forUrl(registry.url());
         this.topics = topics;
         this.avro = avro;
         this.floods = floods;
@@ -81,7 +87,7 @@ public class DeadLetterPublisher {
         try {
             raw.send(out).get(30, TimeUnit.SECONDS);
             if (envelope != null) {
-                avro.send(Topics.LIFECYCLE, envelope.getId(), LifecycleEvents.failed(envelope, MessageStatus.DEAD_LETTERED, error, 0))
+                avro.send(Topics.LIFECYCLE, envelope.getId(), LifecycleEvents.failed(envelope, MessageStatus.DEAD_LETTERED, error, 0, registry))
                         .get(30, TimeUnit.SECONDS);
             } else if (headerId != null) {
                 avro.send(Topics.LIFECYCLE, headerId, LifecycleEvents.undecodable(headerId, LaneHeaders.type(record.headers()),

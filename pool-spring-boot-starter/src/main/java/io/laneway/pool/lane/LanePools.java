@@ -1,5 +1,7 @@
 package io.laneway.pool.lane;
 
+import io.laneway.contracts.registry.SchemaRegistryClient;
+
 import io.laneway.registry.SchemaRegistryProperties;
 import io.laneway.pool.config.PoolProperties;
 import io.laneway.pool.config.PoolTopics;
@@ -114,7 +116,8 @@ public class LanePools implements SmartLifecycle {
                 continue;
             }
             LaneSettings settings = settings(lane, name, config);
-            var sink = new FailureRouter(name, topics, classifier, backoff, attempts, raw, avro, serializer, deadLetters, meters);
+            var sink = new FailureRouter(name, topics, classifier, backoff, attempts, raw, avro, serializer, deadLetters, meters,
+                    SchemaRegistryClient.forUrl(registryUrl));
             Supplier<Consumer<String, byte[]>> consumers = () -> consumer(settings.groupId(), "pool-" + name,
                     settings.instanceId(), settings.maxBatch());
             LanePool pool = new LanePool(settings, consumers, deserializer, processor, sink,

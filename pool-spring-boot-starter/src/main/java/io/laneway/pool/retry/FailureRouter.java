@@ -11,6 +11,7 @@ import io.laneway.contracts.Topics;
 import io.laneway.pool.config.PoolTopics;
 import io.laneway.contracts.envelope.Envelope;
 import io.laneway.contracts.lifecycle.MessageStatus;
+import io.laneway.contracts.registry.SchemaRegistryClient;
 import io.laneway.contracts.serde.AvroRegistrySerializer;
 import io.laneway.pool.deadletter.DeadLetterHeaders;
 import io.laneway.pool.deadletter.DeadLetterPublisher;
@@ -43,11 +44,14 @@ public class FailureRouter implements FailedRecordSink {
     private final MeterRegistry meters;
     private final String lane;
     private final PoolTopics topics;
+    private final SchemaRegistryClient registry;
 
     public FailureRouter(String lane, PoolTopics topics, FailureClassifier classifier, RetryBackoff backoff, RetryPolicies attempts,
                          KafkaTemplate<String, byte[]> raw, KafkaTemplate<String, Object> avro,
-                         AvroRegistrySerializer<Envelope> serializer, DeadLetterPublisher deadLetters, MeterRegistry meters) {
+                         AvroRegistrySerializer<Envelope> serializer, DeadLetterPublisher deadLetters, MeterRegistry meters,
+                         SchemaRegistryClient registry) {
         this.lane = lane;
+        this.registry = registry;
         this.topics = topics;
         this.classifier = classifier;
         this.backoff = backoff;
@@ -96,7 +100,7 @@ public class FailureRouter implements FailedRecordSink {
         LaneHeaders.putMessageId(out.headers(), envelope.getId());
         try {
             raw.send(out).get(30, TimeUnit.SECONDS);
-            avro.send(Topics.LIFECYCLE, envelope.getId(), LifecycleEvents.failed(envelope, MessageStatus.FAILED, error, handlerNanos));
+            avro.send(Topics.LIFECYCLE, envelope.getId(), LifecycleEvents.failed(envelope, MessageStatus.FAILED, error, handlerNanos, registry));
         } catch (Exception e) {
             throw new IllegalStateException("Retry of " + record.origin() + " not acknowledged", e);
         }

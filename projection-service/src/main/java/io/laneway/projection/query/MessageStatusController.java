@@ -8,6 +8,9 @@ import io.laneway.projection.status.MessageStatusTopology;
 import io.laneway.security.ClientIdentity;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -23,13 +26,26 @@ import org.springframework.web.bind.annotation.RestController;
 public class MessageStatusController {
 
     public record MessageStatusResponse(String id, String type, String status, String lane, int attempt, String updatedAt,
-                                        Long durationMillis, String error, Map<String, String> timestamps) {
+                                        Long durationMillis, String error, Map<String, String> timestamps,
+                                        JsonNode payload) {
         static MessageStatusResponse of(MessageStatusView v) {
             Map<String, String> timestamps = new TreeMap<>();
             v.getTimestamps().forEach((status, at) -> timestamps.put(status, at.toString()));
             return new MessageStatusResponse(v.getMessageId(), v.getType(), v.getStatus().name(),
                     v.getLane() == null ? null : v.getLane().name(), v.getAttempt(), v.getUpdatedAt().toString(),
-                    v.getDurationMillis(), v.getError(), timestamps);
+                    v.getDurationMillis(), v.getError(), timestamps, payload(v.getPayload()));
+        }
+
+        /** The payload as JSON (not a string holding JSON), when a failure brought it; null otherwise. */
+        private static JsonNode payload(String json) {
+            if (json == null) {
+                return null;
+            }
+            try {
+                return JsonMapper.shared().readTree(json);
+            } catch (JacksonException e) {
+                return JsonMapper.shared().getNodeFactory().textNode(json);
+            }
         }
     }
 

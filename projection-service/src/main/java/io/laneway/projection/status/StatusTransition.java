@@ -16,7 +16,8 @@ import io.laneway.contracts.projection.MessageStatusView;
  * a later stage beats an earlier one. Terminal states stay terminal for their attempt, except that news from after a
  * DEAD_LETTERED (a replay, which starts again at attempt 1) moves the view on. The time each status was
  * first seen is kept whatever the order of arrival, so a late ROUTED still fills in its timestamp. The owner (the
- * publishing client) is the first one any event names, and never changes after that.
+ * publishing client) is the first one any event names, and never changes after that. The payload (JSON, carried by
+ * FAILED and DEAD_LETTERED only) is the latest one a moving event brought, kept by the events that bring none.
  */
 public final class StatusTransition {
 
@@ -42,6 +43,7 @@ public final class StatusTransition {
                 .setDurationMillis(event.getDurationMillis())
                 .setError(event.getError())
                 .setOwner(owner)
+                .setPayload(event.getPayload() != null ? event.getPayload() : current == null ? null : current.getPayload())
                 .build();
     }
 

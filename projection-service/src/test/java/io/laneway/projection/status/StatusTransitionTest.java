@@ -13,6 +13,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class StatusTransitionTest {
 
+    @org.junit.jupiter.api.BeforeAll
+    static void trustContracts() { // builders deep-copy: alone (no serde loaded first) this test needs it itself
+        io.laneway.contracts.AvroContracts.trustGeneratedClasses();
+    }
+
     @ParameterizedTest(name = "{0}#{1} then {2}#{3} -> {4}")
     @CsvSource({
             // current,    attempt, event,         attempt, result
@@ -59,6 +64,24 @@ class StatusTransitionTest {
         assertThat(stale.getStatus()).as("news from before the letter is stale").isEqualTo(MessageStatus.DEAD_LETTERED);
         assertThat(replayed.getStatus()).isEqualTo(MessageStatus.COMPLETED);
         assertThat(replayed.getAttempt()).isEqualTo(1);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aFailureBringsThePayloadAndLaterEventsKeepIt() {
+        MessageStatusView routed = StatusTransition.apply(null, event(MessageStatus.ROUTED, 1));
+        MessageStatusView failed = StatusTransition.apply(routed, withPayload(event(MessageStatus.FAILED, 1), "{\"name\":\"Ada\"}"));
+        MessageStatusView retrying = StatusTransition.apply(failed, event(MessageStatus.PROCESSING, 2));
+        MessageStatusView dead = StatusTransition.apply(retrying, withPayload(event(MessageStatus.DEAD_LETTERED, 2), "{\"name\":\"Bea\"}"));
+
+        assertThat(routed.getPayload()).as("nothing failed: no copy of the payload").isNull();
+        assertThat(failed.getPayload()).isEqualTo("{\"name\":\"Ada\"}");
+        assertThat(retrying.getPayload()).as("an event without one keeps it").isEqualTo("{\"name\":\"Ada\"}");
+        assertThat(dead.getPayload()).as("the latest one wins").isEqualTo("{\"name\":\"Bea\"}");
+    }
+
+    private static LifecycleEvent withPayload(LifecycleEvent event, String payload) {
+        event.setPayload(payload);
+        return event;
     }
 
     private static LifecycleEvent at(LifecycleEvent event, long epochSecond) {

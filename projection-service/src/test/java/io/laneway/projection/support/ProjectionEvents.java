@@ -84,8 +84,11 @@ public final class ProjectionEvents {
                 producer.send(new ProducerRecord<>(Topics.LIFECYCLE, id, lifecycle(id, type, lane, MessageStatus.ROUTED, now, null, ProjectionInstance.CLIENT)), NOTE_FAILURE);
                 if (i % 10 != 0) { // every tenth message is still on its way
                     MessageStatus end = i % 7 == 0 ? MessageStatus.DEAD_LETTERED : MessageStatus.COMPLETED;
-                    producer.send(new ProducerRecord<>(Topics.LIFECYCLE, id,
-                            lifecycle(id, type, lane, end, now.plusMillis(20), end == MessageStatus.COMPLETED ? 5L + i % 200 : null, ProjectionInstance.CLIENT)), NOTE_FAILURE);
+                    LifecycleEvent outcome = lifecycle(id, type, lane, end, now.plusMillis(20), end == MessageStatus.COMPLETED ? 5L + i % 200 : null, ProjectionInstance.CLIENT);
+                    if (end == MessageStatus.DEAD_LETTERED) {
+                        outcome.setPayload("{\"seq\":" + i + "}"); // as the pool sends it: the failed payload, as JSON
+                    }
+                    producer.send(new ProducerRecord<>(Topics.LIFECYCLE, id, outcome), NOTE_FAILURE);
                 }
             }
             for (int i = 0; i < 10; i++) {

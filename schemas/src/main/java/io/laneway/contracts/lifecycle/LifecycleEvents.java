@@ -5,6 +5,9 @@ import java.util.UUID;
 
 import io.laneway.contracts.envelope.Envelope;
 import io.laneway.contracts.envelope.Lane;
+import io.laneway.contracts.registry.SchemaRegistryClient;
+import io.laneway.contracts.serde.PayloadCodec;
+import io.laneway.contracts.serde.PayloadText;
 
 /**
  * The lifecycle events every service reports about an envelope (keyed by message id on the lifecycle topic): one
@@ -40,10 +43,16 @@ public final class LifecycleEvents {
         return event;
     }
 
-    public static LifecycleEvent failed(Envelope envelope, MessageStatus status, Throwable error, long handlerNanos) {
+    /**
+     * FAILED or DEAD_LETTERED, with the payload as JSON for the people who look at a failure (null when the registry
+     * cannot describe it just now: the event is informational and must not fail the work it reports on).
+     */
+    public static LifecycleEvent failed(Envelope envelope, MessageStatus status, Throwable error, long handlerNanos,
+                                        SchemaRegistryClient registry) {
         LifecycleEvent event = of(envelope, status);
         event.setDurationMillis(handlerNanos / 1_000_000);
         event.setError(summary(error));
+        event.setPayload(PayloadText.jsonOrNull(PayloadCodec.bytes(envelope.getPayload()), registry));
         return event;
     }
 

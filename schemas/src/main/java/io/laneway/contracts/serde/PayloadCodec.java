@@ -36,6 +36,8 @@ public final class PayloadCodec {
 
     /** A writer per schema: building one walks the schema, and the router encodes a payload on every request. */
     private static final Map<Schema, GenericDatumWriter<Object>> WRITERS = new ConcurrentHashMap<>();
+    /** A reader per writer's schema, for the same reason: the pool decodes a payload per envelope. */
+    private static final Map<Schema, GenericDatumReader<GenericRecord>> READERS = new ConcurrentHashMap<>();
 
     private PayloadCodec() {
     }
@@ -67,7 +69,7 @@ public final class PayloadCodec {
     /** Decoded with the writer's schema (fetched by id, then cached); registry failures propagate as they are. */
     public static GenericRecord decode(byte[] framed, SchemaRegistryClient registry) {
         Schema writer = registry.schemaById(ConfluentWireFormat.schemaId(framed));
-        return read(new GenericDatumReader<>(writer), framed);
+        return read(READERS.computeIfAbsent(writer, GenericDatumReader::new), framed);
     }
 
     /** Decoded into a generated class: the writer's schema resolved against the class's own. */

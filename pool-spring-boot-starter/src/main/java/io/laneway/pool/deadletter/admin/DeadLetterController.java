@@ -45,7 +45,8 @@ class DeadLetterController {
     }
 
     record Detail(Summary summary, String originalTopic, int originalPartition, long originalOffset, String traceId,
-                  Instant firstFailedAt, String errorStack, int envelopeBytes, List<Map<String, Object>> audit) {
+                  Instant firstFailedAt, String errorStack, int envelopeBytes, DeadLetterOperations.PayloadView payload,
+                  List<Map<String, Object>> audit) {
     }
 
     record ListPage(List<Summary> items, int page, int size, long total) {
@@ -77,7 +78,7 @@ class DeadLetterController {
                 "action", a.getAction(), "actor", a.getActor(), "reason", a.getReason() == null ? "" : a.getReason(),
                 "actedAt", a.getActedAt().toString())).toList();
         return new Detail(Summary.of(d), d.getOriginalTopic(), d.getOriginalPartition(), d.getOriginalOffset(), d.getTraceId(),
-                d.getFirstFailedAt(), d.getErrorStack(), d.getEnvelope().length, history);
+                d.getFirstFailedAt(), d.getErrorStack(), d.getEnvelope().length, operations.payloadOf(d), history);
     }
 
     @PostMapping("/{id}/replay")

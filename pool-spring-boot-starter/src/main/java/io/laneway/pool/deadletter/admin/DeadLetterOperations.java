@@ -9,7 +9,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.laneway.contracts.envelope.Envelope;
+import io.laneway.contracts.registry.SchemaRegistryClient;
 import io.laneway.contracts.serde.AvroRegistryDeserializer;
+import io.laneway.contracts.serde.ConfluentWireFormat;
+import io.laneway.contracts.serde.PayloadCodec;
+import io.laneway.contracts.serde.PayloadText;
 import io.laneway.contracts.serde.AvroRegistrySerializer;
 import io.laneway.pool.deadletter.DeadLetter;
 import io.laneway.pool.deadletter.DeadLetterRepository;
@@ -48,6 +52,7 @@ public class DeadLetterOperations {
     private final TransactionTemplate transactions;
     /** Replays of one message after which the next is refused: a message that fails after every replay is not fixed. */
     private final int maxReplays;
+    private final SchemaRegistryClient registry;
 
     public DeadLetterOperations(DeadLetterRepository deadLetters, DeadLetterAuditRepository audit,
                                 @Qualifier("rawBytesKafkaTemplate") KafkaTemplate<String, byte[]> raw, MeterRegistry meters,
@@ -61,6 +66,7 @@ public class DeadLetterOperations {
         this.audit = audit;
         this.raw = raw;
         this.meters = meters;
+        this.registry = SchemaRegistryClient.forUrl(registry.url());
         deserializer.configure(Map.of(AvroRegistrySerializer.REGISTRY_URL, registry.url(), AvroRegistryDeserializer.SPECIFIC_READER, "true"), false);
         serializer.configure(Map.of(AvroRegistrySerializer.REGISTRY_URL, registry.url()), false);
     }
@@ -68,6 +74,29 @@ public class DeadLetterOperations {
     public DeadLetter get(long id) {
         return deadLetters.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                 "No dead letter with id " + id + ". List them with GET /v1/dead-letters."));
+    }
+
+    /**
+     * A letter's payload as people read it: plain values (JSON) whatever it travelled as, with how it travelled; why it
+     * cannot be shown when the bytes are no envelope or the registry cannot describe them just now.
+     */
+    public record PayloadView(String format, Integer schemaId, Object json, String unreadable) {
+    }
+
+    public PayloadView payloadOf(DeadLetter letter) {
+        byte[] bytes;
+        try {
+            bytes = PayloadCodec.bytes(deserializer.deserialize(letter.getOriginalTopic(), letter.getEnvelope()).getPayload());
+        } catch (RuntimeException e) {
+            return new PayloadView(null, null, null, "the dead letter's bytes are not a decodable envelope: " + e.getMessage());
+        }
+        boolean avro = PayloadCodec.isAvro(bytes);
+        Integer schemaId = avro ? ConfluentWireFormat.schemaId(bytes) : null;
+        try {
+            return new PayloadView(avro ? "avro" : "json", schemaId, PayloadText.plain(bytes, registry), null);
+        } catch (RuntimeException e) {
+            return new PayloadView(avro ? "avro" : "json", schemaId, null, "the payload could not be decoded: " + e.getMessage());
+        }
     }
 
     /** What a bulk replay did: the letters replayed, and those held back by the replay loop guard. */
