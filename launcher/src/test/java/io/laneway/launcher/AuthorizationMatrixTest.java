@@ -121,6 +121,7 @@ class AuthorizationMatrixTest {
     /**
      * Every API endpoint ({@code /v1/}, {@code /internal/}) a service lists, and every status it answered the matrix's
      * calls with, must be in that service's OpenAPI document: a client generated from it meets nothing it does not know.
+     * Every answer it documents, and its request body, carries an example.
      */
     private List<String> undocumented(Map<Endpoint, Set<Integer>> answered) throws Exception {
         Map<String, JsonNode> documents = new java.util.HashMap<>();
@@ -137,8 +138,19 @@ class AuthorizationMatrixTest {
             }
             statuses.stream().filter(status -> !operation.path("responses").has(String.valueOf(status)))
                     .forEach(status -> missing.add(endpoint + " answers " + status));
+            operation.path("responses").properties().stream().filter(response -> !hasExample(response.getValue().path("content")))
+                    .forEach(response -> missing.add(endpoint + " " + response.getKey() + " without an example"));
+            if (operation.has("requestBody") && !hasExample(operation.path("requestBody").path("content"))) {
+                missing.add(endpoint + " request body without an example");
+            }
         });
         return missing;
+    }
+
+    /** An example in some media type of a request or response: what a client developer reads first. */
+    private static boolean hasExample(JsonNode content) {
+        return content.properties().stream().anyMatch(media -> media.getValue().has("example")
+                || !media.getValue().path("examples").isEmpty());
     }
 
     private JsonNode apiDocs(String service) {

@@ -2,6 +2,7 @@ package io.laneway.web.openapi;
 
 import java.util.Map;
 
+import io.laneway.web.ProblemTypes;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.PathItem;
@@ -59,6 +60,7 @@ public class LanewayOpenApiAutoConfiguration {
         return openApi -> {
             openApi.getComponents().addSchemas(PROBLEM, problemSchema());
             if (openApi.getPaths() != null) {
+                openApi.getPaths().remove("/error"); // Spring Boot's error page: every failure here answers problem+json itself
                 openApi.getPaths().forEach((path, item) -> addProblems(path, item, properties.problems()));
             }
         };
@@ -72,9 +74,22 @@ public class LanewayOpenApiAutoConfiguration {
             if (operation.getResponses() != null && !operation.getResponses().containsKey(status)) {
                 operation.getResponses().addApiResponse(status, new ApiResponse().description(meaning)
                         .content(new Content().addMediaType("application/problem+json",
-                                new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)))));
+                                new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))
+                                        .example(problemExample(status, meaning, path)))));
             }
         }));
+    }
+
+    /** What this refusal looks like on the wire: its stable type, the status's title, and the meaning as the detail. */
+    static Map<String, Object> problemExample(String status, String meaning, String path) {
+        String title = org.springframework.http.HttpStatus.valueOf(Integer.parseInt(status)).getReasonPhrase();
+        Map<String, Object> example = new java.util.LinkedHashMap<>();
+        example.put("type", ProblemTypes.of(title).toString());
+        example.put("title", title);
+        example.put("status", Integer.parseInt(status));
+        example.put("detail", meaning);
+        example.put("instance", path);
+        return example;
     }
 
     private static Schema<?> problemSchema() {

@@ -1,5 +1,10 @@
 package io.laneway.projection.query;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -80,6 +85,9 @@ public class LaneStatsController {
         this.retention = retention;
     }
 
+    @ApiResponse(responseCode = "200", description = "Accepted, completed, failed and p95 per lane, type and minute, gathered from every instance",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = LaneStatsResponse.class),
+                    examples = @ExampleObject(name = "example", value = ApiExamples.LANE_STATS)))
     @GetMapping(path = "/v1/lanes/stats", produces = {"application/json", "application/problem+json"})
     public ResponseEntity<?> stats(@RequestParam(defaultValue = "15m") String window) {
         Duration length = window(window);
@@ -110,6 +118,9 @@ public class LaneStatsController {
     }
 
     /** This instance's part of every lane-type-minute starting in [from, to]: one entry per local partition, unmerged. */
+    @ApiResponse(responseCode = "200", description = "This instance's unmerged part of every lane-type-minute (for the other instances)",
+            content = @Content(mediaType = "application/json", array = @ArraySchema(schema = @Schema(implementation = Part.class)),
+                    examples = @ExampleObject(name = "example", value = ApiExamples.LANE_PARTS)))
     @GetMapping(path = "/internal/lanes/stats", produces = "application/json")
     public List<Part> localParts(@RequestParam long from, @RequestParam long to) {
         List<Part> parts = new ArrayList<>();

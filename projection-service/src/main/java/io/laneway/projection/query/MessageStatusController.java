@@ -1,5 +1,9 @@
 package io.laneway.projection.query;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -57,6 +61,9 @@ public class MessageStatusController {
         this.router = router;
     }
 
+    @ApiResponse(responseCode = "200", description = "Where the message is in its life; the payload once it failed",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = MessageStatusResponse.class),
+                    examples = @ExampleObject(name = "example", value = ApiExamples.MESSAGE)))
     @GetMapping(path = "/v1/messages/{id}", produces = {"application/json", "application/problem+json"})
     public ResponseEntity<?> status(@PathVariable String id, HttpServletRequest request) {
         return router.answer(MessageStatusTopology.STORE, id, request, partition -> {

@@ -1,5 +1,9 @@
 package io.laneway.projection.query;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.List;
 
 import io.laneway.contracts.projection.OrderView;
@@ -44,6 +48,9 @@ public class OrderController {
         this.router = router;
     }
 
+    @ApiResponse(responseCode = "200", description = "The order and its saga timeline",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrderResponse.class),
+                    examples = @ExampleObject(name = "example", value = ApiExamples.ORDER)))
     @GetMapping(path = "/v1/orders/{id}", produces = {"application/json", "application/problem+json"})
     public ResponseEntity<?> order(@PathVariable String id, HttpServletRequest request) {
         return router.answer(OrderViewTopology.STORE, id, request, partition -> {

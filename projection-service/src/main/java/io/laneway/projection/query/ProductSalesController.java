@@ -1,5 +1,9 @@
 package io.laneway.projection.query;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -45,6 +49,9 @@ public class ProductSalesController {
         this.router = router;
     }
 
+    @ApiResponse(responseCode = "200", description = "Completed sales in 5-minute windows, their sum and the running total",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SalesResponse.class),
+                    examples = @ExampleObject(name = "example", value = ApiExamples.SALES)))
     @GetMapping(path = "/v1/products/{id}/sales", produces = {"application/json", "application/problem+json"})
     public ResponseEntity<?> sales(@PathVariable String id, @RequestParam(required = false) String from,
                                    @RequestParam(required = false) String to, HttpServletRequest request) {

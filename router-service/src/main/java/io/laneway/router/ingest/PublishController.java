@@ -10,6 +10,11 @@ import java.util.Set;
 import io.laneway.router.ingest.IngestService.Accepted;
 import io.laneway.router.problem.RejectionMetrics;
 import io.laneway.router.publish.KafkaUnavailableException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
@@ -53,6 +58,11 @@ public class PublishController {
         this.rejections = rejections;
     }
 
+    @Operation(summary = "Publish one message", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @Content(examples = @ExampleObject(name = "greeting", value = ApiExamples.PUBLISH))))
+    @ApiResponse(responseCode = "202", description = "Durably in Kafka; Location and statusUrl say where to follow it",
+            content = @Content(schema = @Schema(implementation = PublishResponse.class),
+                    examples = @ExampleObject(name = "accepted", value = ApiExamples.ACCEPTED)))
     @PostMapping(path = "/v1/messages", consumes = "application/json", produces = "application/json")
     public ResponseEntity<PublishResponse> publish(
             @Valid @RequestBody PublishRequest request,
@@ -74,6 +84,15 @@ public class PublishController {
      * the others are accepted. All accepted writes are in flight together, then awaited.
      * 207 Multi-Status when outcomes differ, 202 when all were accepted.
      */
+    @Operation(summary = "Publish many messages, each judged on its own",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                    content = @Content(examples = @ExampleObject(name = "two messages", value = ApiExamples.BATCH))))
+    @ApiResponse(responseCode = "202", description = "Every message accepted",
+            content = @Content(schema = @Schema(implementation = BatchResponse.class),
+                    examples = @ExampleObject(name = "all accepted", value = ApiExamples.BATCH_ACCEPTED)))
+    @ApiResponse(responseCode = "207", description = "Outcomes differ: each result carries its own status, and a refused one its problem",
+            content = @Content(schema = @Schema(implementation = BatchResponse.class),
+                    examples = @ExampleObject(name = "one refused", value = ApiExamples.BATCH_MIXED)))
     @PostMapping(path = "/v1/messages:batch", consumes = "application/json", produces = "application/json")
     public ResponseEntity<BatchResponse> publishBatch(
             @Valid @RequestBody BatchRequest batch,

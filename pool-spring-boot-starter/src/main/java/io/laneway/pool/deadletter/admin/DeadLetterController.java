@@ -8,6 +8,11 @@ import java.util.Map;
 import io.laneway.contracts.Topics;
 import io.laneway.pool.deadletter.DeadLetter;
 import io.laneway.pool.deadletter.DeadLetterRepository;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
@@ -58,6 +63,9 @@ class DeadLetterController {
     record ReplayFilter(String type, String lane, String fingerprint, String errorClass, Integer limit, String reason) {
     }
 
+    @ApiResponse(responseCode = "200", description = "A page of dead letters, newest first",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ListPage.class),
+                    examples = @ExampleObject(name = "example", value = ApiExamples.LIST)))
     @GetMapping
     ListPage list(@RequestParam(defaultValue = "OPEN") String status, @RequestParam(required = false) String type,
                   @RequestParam(required = false) String lane, @RequestParam(required = false) String fingerprint,
@@ -71,6 +79,9 @@ class DeadLetterController {
         return new ListPage(found.map(Summary::of).getContent(), page, size, found.getTotalElements());
     }
 
+    @ApiResponse(responseCode = "200", description = "One letter: its context, its payload as JSON and its audit trail",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Detail.class),
+                    examples = @ExampleObject(name = "example", value = ApiExamples.DETAIL)))
     @GetMapping("/{id}")
     Detail inspect(@PathVariable long id) {
         DeadLetter d = operations.get(id);
@@ -81,16 +92,31 @@ class DeadLetterController {
                 d.getFirstFailedAt(), d.getErrorStack(), d.getEnvelope().length, operations.payloadOf(d), history);
     }
 
+    @Operation(requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+            examples = @ExampleObject(name = "example", value = ApiExamples.ACTION))))
+    @ApiResponse(responseCode = "200", description = "Sent back to its lane with a fresh attempt budget",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Summary.class),
+                    examples = @ExampleObject(name = "example", value = ApiExamples.REPLAYED)))
     @PostMapping("/{id}/replay")
     Summary replay(@PathVariable long id, @RequestBody(required = false) Action action, Authentication who) {
         return Summary.of(operations.replay(id, who.getName(), action == null ? null : action.reason()));
     }
 
+    @Operation(requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+            examples = @ExampleObject(name = "example", value = ApiExamples.ACTION))))
+    @ApiResponse(responseCode = "200", description = "Closed without replay, audited",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Summary.class),
+                    examples = @ExampleObject(name = "example", value = ApiExamples.DISCARDED)))
     @PostMapping("/{id}/discard")
     Summary discard(@PathVariable long id, @RequestBody(required = false) Action action, Authentication who) {
         return Summary.of(operations.discard(id, who.getName(), action == null ? null : action.reason()));
     }
 
+    @Operation(requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+            examples = @ExampleObject(name = "example", value = ApiExamples.REPLAY_FILTER))))
+    @ApiResponse(responseCode = "200", description = "What was replayed, and what the replay loop guard held back",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Object.class),
+                    examples = @ExampleObject(name = "example", value = ApiExamples.BULK_REPLAYED)))
     @PostMapping("/replay")
     Map<String, Object> replayMatching(@RequestBody ReplayFilter filter, Authentication who) {
         int limit = filter.limit() == null ? 100 : filter.limit();
