@@ -31,7 +31,7 @@ import io.laneway.infra.LocalInfrastructure;
 public final class IngestBenchmark {
 
     private static final Duration PHASE = Duration.ofSeconds(Long.getLong("bench.seconds", 20));
-    private static final String API_KEY = "bench-key";
+    static final String API_KEY = "bench-key";
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("laneway.home", ".")).toAbsolutePath().normalize();
@@ -149,7 +149,7 @@ public final class IngestBenchmark {
         }
     }
 
-    private static ChildProcess startRouter(Path root, Path runDir, LocalInfrastructure infra, String bootstrap, int port) {
+    static ChildProcess startRouter(Path root, Path runDir, LocalInfrastructure infra, String bootstrap, int port) {
         var datasource = infra.datasourceProperties("laneway_router");
         Path jar = root.resolve("router-service/target/router-service.jar");
         List<String> command = new ArrayList<>(List.of(JdkLocator.javaExecutable(21).toString(), "-Xmx1g"));

@@ -26,6 +26,15 @@ final class Services {
         }
     }
 
+    /** Something accepts connections on the port (a server without an actuator). */
+    static boolean listening(int port) {
+        try (var socket = new java.net.Socket("127.0.0.1", port)) {
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
     /** The service's Prometheus scrape, or an empty string when it does not answer. */
     static String metrics(int port) {
         try {

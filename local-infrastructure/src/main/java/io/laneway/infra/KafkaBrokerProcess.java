@@ -98,6 +98,11 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         process.awaitReady(Duration.ofSeconds(60), this::answers);
     }
 
+    /** The broker's process id, for reading its CPU time (benchmarks). */
+    public long pid() {
+        return process.pid();
+    }
+
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
     }

@@ -1,0 +1,32 @@
+package io.laneway.bench;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * CPU time (user + system, as the OS counts it) of named processes at one moment, or spent between two. PostgreSQL
+ * counts with its backends (the postmaster forks one per connection); any other process counts alone (the benchmark's
+ * own JVM is the parent of every service it starts).
+ */
+record CpuTimes(Map<String, Long> nanos) {
+
+    static final String POSTGRES = "PostgreSQL";
+
+    static CpuTimes of(Map<String, Long> pids) {
+        Map<String, Long> nanos = new LinkedHashMap<>();
+        pids.forEach((name, pid) -> nanos.put(name, ProcessHandle.of(pid).map(process -> cpuNanos(process)
+                + (name.equals(POSTGRES) ? process.descendants().mapToLong(CpuTimes::cpuNanos).sum() : 0)).orElse(0L)));
+        return new CpuTimes(nanos);
+    }
+
+    CpuTimes minus(CpuTimes earlier) {
+        Map<String, Long> spent = new LinkedHashMap<>();
+        nanos.forEach((name, value) -> spent.put(name, value - earlier.nanos().getOrDefault(name, 0L)));
+        return new CpuTimes(spent);
+    }
+
+    private static long cpuNanos(ProcessHandle process) {
+        return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+    }
+}
