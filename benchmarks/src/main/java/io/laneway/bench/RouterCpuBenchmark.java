@@ -78,11 +78,12 @@ public final class RouterCpuBenchmark {
                 "router-" + Machine.commit() + "-" + LocalDate.now());
 
         double half = routerRun.perSecond() / 2;
-        // paced by wrk: 16 connections, each pausing so that together they ask for half the maximum
-        Path paced = Wrk.postScript(runDir, BODY, IngestBenchmark.API_KEY, 16 * 1000.0 / half);
+        // paced by wrk: 64 connections, each pausing so that together they ask for half the maximum (a pause far longer
+        // than a response, so the rate asked is about the rate sent)
+        Path paced = Wrk.postScript(runDir, BODY, IngestBenchmark.API_KEY, CONNECTIONS * 1000.0 / half);
         System.out.printf("router at half its maximum (%.0f/s, paced, 30 s) ...%n", half);
-        Wrk.run(routerUrl, paced, 16, Duration.ofSeconds(10));
-        Wrk.Run atHalf = Wrk.run(routerUrl, paced, 16, Duration.ofSeconds(30));
+        Wrk.run(routerUrl, paced, CONNECTIONS, Duration.ofSeconds(10));
+        Wrk.Run atHalf = Wrk.run(routerUrl, paced, CONNECTIONS, Duration.ofSeconds(30));
 
         List<String> rows = new ArrayList<>();
         rows.add(row("no-op endpoint (baseline)", noopRun, noopSpent, "no-op endpoint"));
@@ -111,12 +112,12 @@ public final class RouterCpuBenchmark {
                 | process | µs per request |
                 |---|---|
                 %s
-                Router at half its maximum (asked %.0f/s, got %.0f/s; wrk, 16 connections paced, 30 s): p50 %.1f ms, p99 %.1f ms, %d non-2xx.
+                Router at half its maximum (asked %.0f/s, got %.0f/s; wrk, %d connections paced, 30 s): p50 %.1f ms, p99 %.1f ms, %d non-2xx.
                 Router CPU per request: **%.0f µs**, %.1fx the no-op endpoint's %.0f µs.%s
                 """, LocalDate.now(), Machine.commit(), Runtime.getRuntime().availableProcessors(),
                 Math.round(Machine.totalMemoryGiB()), System.getProperty("os.name") + " " + System.getProperty("os.arch"),
                 Boolean.getBoolean("bench.profile") ? " with `-Dbench.profile=true`" : "", CONNECTIONS, WARM.toSeconds(),
-                MEASURE.toSeconds(), String.join("\n", rows), perProcess, half, atHalf.perSecond(), atHalf.p50Millis(), atHalf.p99Millis(), atHalf.non2xx() + atHalf.errors(),
+                MEASURE.toSeconds(), String.join("\n", rows), perProcess, half, atHalf.perSecond(), CONNECTIONS, atHalf.p50Millis(), atHalf.p99Millis(), atHalf.non2xx() + atHalf.errors(),
                 routerMicros, routerMicros / noopMicros, noopMicros,
                 flame == null ? "" : "\nFlame graph of the router's measured phase: [" + flame + "](flames/" + flame + ").");
         System.out.println(report);

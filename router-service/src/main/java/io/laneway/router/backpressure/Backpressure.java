@@ -1,9 +1,13 @@
 package io.laneway.router.backpressure;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import io.laneway.contracts.Topics;
 import io.laneway.contracts.envelope.Lane;
 import io.laneway.contracts.envelope.Priority;
 import io.laneway.router.rejection.TooManyRequestsException;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
@@ -15,6 +19,11 @@ public class Backpressure {
     private final BackpressureProperties properties;
     private final SheddingPolicy policy;
     private final MeterRegistry meters;
+    /** One counter per tag set, looked up once: finding it by name and tags showed in the per-request profile. */
+    private final Map<DecisionTags, Counter> decisions = new ConcurrentHashMap<>();
+
+    private record DecisionTags(Lane lane, Priority priority, String type, String client, SheddingPolicy.Decision decision) {
+    }
 
     public Backpressure(LaneLagMonitor lags, BackpressureProperties properties, MeterRegistry meters) {
         this.lags = lags;
@@ -26,8 +35,9 @@ public class Backpressure {
     public void admit(Lane lane, Priority priority, String type, String client) {
         long lag = lags.lag(lane);
         var decision = policy.decide(priority, lag, properties.healthyLagFor(lane));
-        meters.counter("laneway.router.backpressure.decisions", "lane", Topics.laneName(lane), "priority", priority.name(),
-                "type", type, "client", client, "decision", decision.name().toLowerCase()).increment();
+        decisions.computeIfAbsent(new DecisionTags(lane, priority, type, client, decision), t -> meters.counter(
+                "laneway.router.backpressure.decisions", "lane", Topics.laneName(lane), "priority", priority.name(),
+                "type", type, "client", client, "decision", decision.name().toLowerCase())).increment();
         switch (decision) {
             case ACCEPT -> { }
             case SLOW -> pause();

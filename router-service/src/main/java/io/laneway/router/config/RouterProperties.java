@@ -13,7 +13,8 @@ import org.springframework.validation.annotation.Validated;
  * policies have records of their own under the same prefix).
  *
  * @param statusBaseUrl        where a publish's status link points (the projection's public URL)
- * @param kafkaAckTimeout      how long a request waits for the broker's acknowledgement before a 503
+ * @param kafkaAckTimeout      the longest a request may wait for the broker: the producer's delivery.timeout.ms must end
+ *                             first (it fails the write, and the caller gets a 503)
  * @param idempotencyWindow    a retried POST with the same Idempotency-Key (per client) within it gets the original answer
  * @param lifecycleLinger      the ROUTED events' producer linger (they are informational: batching them is cheap)
  * @param payloadSchemaRefresh how often a type's payload schema is re-read from the registry
