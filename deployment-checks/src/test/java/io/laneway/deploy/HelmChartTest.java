@@ -3,12 +3,16 @@ package io.laneway.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.marcnuri.helm.Helm;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.laneway.contracts.Topics;
 import com.marcnuri.helm.LintResult;
 import com.marcnuri.helm.TemplateCommand;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -162,6 +166,55 @@ class HelmChartTest {
                 .noneMatch(o -> o instanceof io.fabric8.kubernetes.api.model.networking.v1.Ingress);
     }
 
+    /** Before install and upgrade a hook Job creates every topic the platform uses, with the partitions the values give. */
+    @Test
+    void aHookJobCreatesEveryTopicWithThePartitionsOfTheValues() {
+        Job job = job(parse(templateWithHooks().set("topics.partitions.laneway\\.lane\\.fast", 24).call()), "laneway-topics");
+        assertThat(job.getMetadata().getAnnotations()).containsEntry(HOOK, "pre-install,pre-upgrade");
+        String script = job.getSpec().getTemplate().getSpec().getContainers().getFirst().getArgs().getFirst();
+        Topics.all().forEach((topic, partitions) -> assertThat(script).as("creates %s", topic)
+                .contains("create \"" + topic + "\" " + (topic.equals(Topics.LANE_FAST) ? 24 : partitions) + "\n"));
+        assertThat(script).contains("create \"" + Topics.TYPES + "\" 1 --config cleanup.policy=compact",
+                "create \"" + Topics.OUTBOX_POSITION + "\" 1 --config cleanup.policy=compact");
+
+        var sasl = parse(templateWithHooks().withValuesFile(Repository.chart().resolve("ci/plain-credentials-values.yaml")).call());
+        var saslJob = job(sasl, "laneway-topics");
+        assertThat(saslJob.getSpec().getTemplate().getSpec().getContainers().getFirst().getEnv())
+                .filteredOn(e -> e.getValueFrom() != null && e.getValueFrom().getSecretKeyRef() != null).isNotEmpty()
+                .allSatisfy(e -> assertThat(e.getValueFrom().getSecretKeyRef().getName()).isEqualTo("laneway-topics"));
+        assertThat(sasl).as("SASL credentials given as values reach the Job through a hook Secret (the chart's own does not exist yet)")
+                .anySatisfy(o -> {
+                    assertThat(o.getKind()).isEqualTo("Secret");
+                    assertThat(o.getMetadata().getName()).isEqualTo("laneway-topics");
+                    assertThat(o.getMetadata().getAnnotations()).containsEntry(HOOK, "pre-install,pre-upgrade");
+                });
+        assertThat(parse(templateWithHooks().set("topics.create", false).call())).noneMatch(o -> o instanceof Job);
+    }
+
+    /** {@code helm test}: a pod that publishes through this release's router and awaits COMPLETED from its projection. */
+    @Test
+    void helmTestPublishesThroughTheReleasesRouterAndAwaitsItsStatus() {
+        List<HasMetadata> objects = parse(templateWithHooks().set("tests.apiKeySecret", "laneway-test-key").call());
+        var pod = (io.fabric8.kubernetes.api.model.Pod) objects.stream().filter(o -> o instanceof io.fabric8.kubernetes.api.model.Pod)
+                .findFirst().orElseThrow();
+        assertThat(pod.getMetadata().getAnnotations()).containsEntry(HOOK, "test");
+        var env = pod.getSpec().getContainers().getFirst().getEnv().stream()
+                .collect(Collectors.toMap(io.fabric8.kubernetes.api.model.EnvVar::getName, e -> e));
+        var services = objects.stream().filter(o -> o instanceof io.fabric8.kubernetes.api.model.Service).map(o -> o.getMetadata().getName()).toList();
+        assertThat(env.get("ROUTER").getValue()).isEqualTo("http://laneway-router:8081");
+        assertThat(env.get("PROJECTION").getValue()).isEqualTo("http://laneway-projection:8084");
+        assertThat(services).as("the test calls services the release has").contains("laneway-router", "laneway-projection");
+        assertThat(env.get("API_KEY").getValueFrom().getSecretKeyRef().getName()).isEqualTo("laneway-test-key");
+        assertThat(pod.getSpec().getContainers().getFirst().getArgs().getFirst()).contains("\"status\":\"COMPLETED\"", "$TIMEOUT_SECONDS");
+        assertThat(parse(templateWithHooks().call())).as("no test without a key to publish with")
+                .noneMatch(o -> o instanceof io.fabric8.kubernetes.api.model.Pod);
+    }
+
+    private static Job job(List<HasMetadata> objects, String name) {
+        return objects.stream().filter(o -> o instanceof Job && o.getMetadata().getName().equals(name)).map(Job.class::cast)
+                .findFirst().orElseThrow(() -> new AssertionError("no Job " + name));
+    }
+
     @Test
     void theTypedParseCatchesAMisspeltField() {
         HasMetadata typo = KUBERNETES.unmarshal("""
@@ -200,12 +253,43 @@ class HelmChartTest {
         return new Helm(Repository.chart()).template().withName("laneway").withKubeVersion("1.31.0");
     }
 
+    /** Hook annotations as renamed by {@link #templateWithHooks()}. */
+    static final String HOOK = "laneway.test/hook";
+
+    /**
+     * The chart rendered with its hooks (the topics Job, the test pod). helm-java's template returns the release's
+     * manifest without them (the Helm CLI prints them after it), so this renders a copy of the chart whose hook
+     * annotations are renamed to {@link #HOOK}: the objects appear, and their hook annotations are still checked.
+     */
+    private static TemplateCommand templateWithHooks() {
+        try {
+            Path copy = Files.createTempDirectory("laneway-chart");
+            try (var files = Files.walk(Repository.chart())) {
+                for (Path file : files.toList()) {
+                    Path target = copy.resolve(Repository.chart().relativize(file).toString());
+                    if (Files.isDirectory(file)) {
+                        Files.createDirectories(target);
+                    } else {
+                        String text = Files.readString(file);
+                        Files.writeString(target, file.toString().endsWith(".yaml") ? text.replace("\"helm.sh/hook\"", "\"" + HOOK + "\"") : text);
+                    }
+                }
+            }
+            return new Helm(copy).template().withName("laneway").withKubeVersion("1.31.0");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static List<HasMetadata> render(String valuesFile) {
-        TemplateCommand template = template();
+        TemplateCommand template = templateWithHooks();
         if (!valuesFile.startsWith("(")) {
             template = template.withValuesFile(Repository.chart().resolve(valuesFile));
         }
-        String yaml = template.call();
+        return parse(template.call());
+    }
+
+    private static List<HasMetadata> parse(String yaml) {
         List<HasMetadata> objects = new ArrayList<>();
         for (String document : yaml.split("(?m)^---\\s*$")) {
             if (document.lines().anyMatch(l -> l.startsWith("kind:"))) {

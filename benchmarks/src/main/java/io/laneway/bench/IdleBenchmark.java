@@ -1,0 +1,60 @@
+package io.laneway.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import io.laneway.launcher.Platform;
+import io.laneway.launcher.ServicePorts;
+
+/**
+ * {@code ./bench/idle}: what the whole platform (four services, broker, PostgreSQL, registry) spends doing nothing:
+ * started, settled for a minute, then its CPU per process from the OS over a measured minute with no traffic at all.
+ * The infrastructure's rows (the benchmark JVM holds the broker, PostgreSQL and the registry run beside it) are the
+ * baseline the services' rows read against. Loopback only; about 4 minutes; stops by itself. Appends to
+ * benchmarks/results/idle.md.
+ */
+public final class IdleBenchmark {
+
+    private static final Duration SETTLE = Duration.ofSeconds(Long.getLong("bench.settleSeconds", 60));
+    private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("bench.seconds", 60));
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(System.getProperty("laneway.home", ".")).toAbsolutePath().normalize();
+        Path runDir = root.resolve("benchmarks/target/idle-run");
+        List<String> quiet = List.of("--logging.level.io.laneway=WARN");
+        String report;
+        try (Platform platform = Platform.start(ServicePorts.random(), root, runDir, Map.of("router-service", quiet,
+                "consumer-pool-service", quiet, "saga-orchestrator", quiet, "projection-service", quiet))) {
+            System.out.printf("settling %d s, then measuring %d s of no traffic ...%n", SETTLE.toSeconds(), MEASURE.toSeconds());
+            Thread.sleep(SETTLE); // a benchmark's wait for the platform to go quiet, not a test's synchronisation
+            PlatformCosts.Snapshot before = PlatformCosts.take(platform);
+            Thread.sleep(MEASURE);
+            PlatformCosts.Snapshot after = PlatformCosts.take(platform);
+            double total = 0;
+            StringBuilder rows = new StringBuilder();
+            for (var entry : after.cpuNanos().entrySet()) {
+                double share = (entry.getValue() - before.cpuNanos().getOrDefault(entry.getKey(), 0L)) / 1e9 / MEASURE.toSeconds();
+                total += share;
+                rows.append(String.format("| %s | %.1f%% |%n", entry.getKey(), 100 * share));
+            }
+            rows.append(String.format("| **all** | **%.1f%%** |%n", 100 * total));
+            Figures.put("idle.core.share", total);
+            report = String.format("""
+
+                    ## Idle platform, %s (commit %s)
+                    Machine: %d cores, %d GiB RAM, %s. Command: `./bench/idle` (%d s settled, %d s measured, no traffic).
+
+                    | process | share of one core |
+                    |---|---|
+                    %s""", LocalDate.now(), Machine.commit(), Runtime.getRuntime().availableProcessors(),
+                    Math.round(Machine.totalMemoryGiB()), System.getProperty("os.name") + " " + System.getProperty("os.arch"),
+                    SETTLE.toSeconds(), MEASURE.toSeconds(), rows);
+        }
+        System.out.println(report);
+        Results.append(root, "idle.md", "# Idle platform (`./bench/idle`)\n", report);
+        System.exit(0);
+    }
+}
