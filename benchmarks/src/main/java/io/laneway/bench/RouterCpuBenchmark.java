@@ -116,7 +116,9 @@ public final class RouterCpuBenchmark {
                 Router CPU per request: **%.0f µs**, %.1fx the no-op endpoint's %.0f µs.%s
                 """, LocalDate.now(), Machine.commit(), Runtime.getRuntime().availableProcessors(),
                 Math.round(Machine.totalMemoryGiB()), System.getProperty("os.name") + " " + System.getProperty("os.arch"),
-                Boolean.getBoolean("bench.profile") ? " with `-Dbench.profile=true`" : "", CONNECTIONS, WARM.toSeconds(),
+                (Boolean.getBoolean("bench.profile") ? " with `-Dbench.profile=true`" : "")
+                        + (System.getProperty("bench.router.jvmArgs", "").isBlank() ? ""
+                        : " with `-Dbench.router.jvmArgs=\"" + System.getProperty("bench.router.jvmArgs") + "\"`"), CONNECTIONS, WARM.toSeconds(),
                 MEASURE.toSeconds(), String.join("\n", rows), perProcess, half, atHalf.perSecond(), CONNECTIONS, atHalf.p50Millis(), atHalf.p99Millis(), atHalf.non2xx() + atHalf.errors(),
                 routerMicros, routerMicros / noopMicros, noopMicros,
                 flame == null ? "" : "\nFlame graph of the router's measured phase: [" + flame + "](flames/" + flame + ").");
