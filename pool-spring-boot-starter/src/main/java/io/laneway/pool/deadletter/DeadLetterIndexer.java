@@ -28,7 +28,9 @@ public class DeadLetterIndexer {
     @KafkaListener(id = "dead-letter-indexer", groupId = "${laneway.pool.group-prefix:laneway-pool}-dlq-indexer",
             topics = "#{@poolTopics.deadLetterTopics()}", // this service's dead-letter topics (its namespace)
             properties = {"value.deserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer",
-                    "key.deserializer=org.apache.kafka.common.serialization.StringDeserializer"})
+                    "key.deserializer=org.apache.kafka.common.serialization.StringDeserializer",
+                    // a background reader: one long-held fetch instead of 50 a second when idle (benchmarks/results/idle.md)
+                    "fetch.min.bytes=1", "fetch.max.wait.ms=500"})
     void index(ConsumerRecord<String, byte[]> record) {
         jdbc.sql("""
                 insert into dead_letter (dlq_topic, dlq_partition, dlq_offset, message_id, type, lane, original_topic,

@@ -126,7 +126,8 @@ public class LanePools implements SmartLifecycle {
             pool.start();
             log.info("Lane {} pool started: {}", name, settings);
         }
-        forwarder = new RetryForwarder(topics, () -> consumer(properties.groupPrefix() + "-retry", "pool-retry", null, 500), raw, meters);
+        forwarder = new RetryForwarder(topics, () -> consumer(properties.groupPrefix() + "-retry", "pool-retry", null, 500,
+                LONG_HELD_FETCH), raw, meters);
         forwarder.start();
         adjuster = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("lane-adjuster").daemon().factory());
         long every = properties.adjustInterval().toMillis();
@@ -178,7 +179,14 @@ public class LanePools implements SmartLifecycle {
 
     @SuppressWarnings("unchecked")
     private Consumer<String, byte[]> consumer(String groupId, String clientId, String instanceId, int maxPollRecords) {
+        return consumer(groupId, clientId, instanceId, maxPollRecords, Map.of());
+    }
+
+    @SuppressWarnings("unchecked")
+    private Consumer<String, byte[]> consumer(String groupId, String clientId, String instanceId, int maxPollRecords,
+                                              Map<String, Object> extra) {
         Properties overrides = new Properties();
+        overrides.putAll(extra);
         overrides.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         overrides.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         overrides.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -191,6 +199,14 @@ public class LanePools implements SmartLifecycle {
         }
         return (Consumer<String, byte[]>) (Consumer<?, ?>) consumerFactory.createConsumer(groupId, clientId, null, overrides);
     }
+
+    /**
+     * For a background reader whose records wait seconds anyway (the retry tiers): the broker holds its fetch up to
+     * 500 ms and answers at the first byte, instead of the lanes' 20 ms wait (50 fetches a second each when idle;
+     * benchmarks/results/idle.md).
+     */
+    private static final Map<String, Object> LONG_HELD_FETCH = Map.of(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1,
+            ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 500);
 
     public List<LanePool> pools() {
         return pools;

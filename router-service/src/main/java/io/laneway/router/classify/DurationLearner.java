@@ -36,7 +36,9 @@ public class DurationLearner {
 
     @KafkaListener(id = "router-duration-learner", topics = Topics.LIFECYCLE, containerFactory = LearnerListenerFactory.NAME,
             groupId = "laneway-router-learner-${random.uuid}",
-            properties = {"auto.offset.reset=latest"})
+            // a background reader: the broker holds its fetch up to 500 ms and answers at the first byte, instead of
+            // the shared 20 ms wait (50 fetches a second each, idle; benchmarks/results/idle.md)
+            properties = {"auto.offset.reset=latest", "fetch.min.bytes=1", "fetch.max.wait.ms=500"})
     void onLifecycle(LifecycleEvent event) {
         if (event.getStatus() == MessageStatus.COMPLETED && event.getDurationMillis() != null) {
             record(event.getType(), event.getDurationMillis());
