@@ -15,8 +15,8 @@ record CpuTimes(Map<String, Long> nanos) {
 
     static CpuTimes of(Map<String, Long> pids) {
         Map<String, Long> nanos = new LinkedHashMap<>();
-        pids.forEach((name, pid) -> nanos.put(name, ProcessHandle.of(pid).map(process -> cpuNanos(process)
-                + (name.equals(POSTGRES) ? process.descendants().mapToLong(CpuTimes::cpuNanos).sum() : 0)).orElse(0L)));
+        pids.forEach((name, pid) -> nanos.put(name, ProcessHandle.of(pid)
+                .map(process -> name.equals(POSTGRES) ? withDescendants(process) : cpuNanos(process)).orElse(0L)));
         return new CpuTimes(nanos);
     }
 
@@ -26,7 +26,12 @@ record CpuTimes(Map<String, Long> nanos) {
         return new CpuTimes(spent);
     }
 
-    private static long cpuNanos(ProcessHandle process) {
+    /** A process and everything it forked (PostgreSQL's backends). */
+    static long withDescendants(ProcessHandle process) {
+        return cpuNanos(process) + process.descendants().mapToLong(CpuTimes::cpuNanos).sum();
+    }
+
+    static long cpuNanos(ProcessHandle process) {
         return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
     }
 }

@@ -1,6 +1,5 @@
 package io.laneway.bench;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -35,17 +34,17 @@ final class PlatformCosts {
 
     static Snapshot take(Platform platform) {
         Map<String, Long> cpu = new LinkedHashMap<>();
-        cpu.put("benchmark JVM (Kafka broker, load generator)", cpuNanos(ProcessHandle.current()));
+        cpu.put("benchmark JVM (Kafka broker, load generator)", CpuTimes.cpuNanos(ProcessHandle.current()));
         for (ChildProcess service : platform.services()) {
-            cpu.put(service.name(), ProcessHandle.of(service.pid()).map(PlatformCosts::cpuNanos).orElse(0L));
+            cpu.put(service.name(), ProcessHandle.of(service.pid()).map(CpuTimes::cpuNanos).orElse(0L));
         }
         // the postmaster forks one backend per connection; the services' pools keep theirs open for the whole run
         cpu.put(POSTGRES, ProcessHandle.of(platform.infrastructure().postgres().postmasterPid())
-                .map(postmaster -> cpuNanos(postmaster) + postmaster.descendants().mapToLong(PlatformCosts::cpuNanos).sum())
+                .map(CpuTimes::withDescendants)
                 .orElse(0L));
         cpu.put("schema registry", platform.infrastructure().externalProcessIds().stream()
                 .filter(pid -> pid != platform.infrastructure().postgres().postmasterPid())
-                .mapToLong(pid -> ProcessHandle.of(pid).map(PlatformCosts::cpuNanos).orElse(0L)).sum());
+                .mapToLong(pid -> ProcessHandle.of(pid).map(CpuTimes::cpuNanos).orElse(0L)).sum());
         return new Snapshot(System.nanoTime(), cpu, endOffsets(platform.infrastructure().kafkaBootstrapServers()));
     }
 
@@ -80,10 +79,6 @@ final class PlatformCosts {
     static double millisPerUnit(Snapshot before, Snapshot after, String process, long units) {
         long spent = after.cpuNanos().getOrDefault(process, 0L) - before.cpuNanos().getOrDefault(process, 0L);
         return spent / 1e6 / Math.max(1, units);
-    }
-
-    private static long cpuNanos(ProcessHandle process) {
-        return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
     }
 
     private static Map<String, Long> endOffsets(String bootstrapServers) {

@@ -2,9 +2,12 @@ package io.laneway.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
+import static io.laneway.deploy.ChartRendering.HOOK;
+import static io.laneway.deploy.ChartRendering.KUBERNETES;
+import static io.laneway.deploy.ChartRendering.parse;
+import static io.laneway.deploy.ChartRendering.render;
+import static io.laneway.deploy.ChartRendering.template;
+import static io.laneway.deploy.ChartRendering.templateWithHooks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,13 +17,11 @@ import com.marcnuri.helm.Helm;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.laneway.contracts.Topics;
 import com.marcnuri.helm.LintResult;
-import com.marcnuri.helm.TemplateCommand;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,7 +34,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class HelmChartTest {
 
-    private static final KubernetesSerialization KUBERNETES = new KubernetesSerialization();
 
     @Test
     void theChartPassesHelmLintStrict() {
@@ -247,56 +247,6 @@ class HelmChartTest {
     void saslWithoutCredentialsIsRefusedWithAMessageThatSaysWhatToSet() {
         assertThatThrownBy(() -> template().set("kafka.securityProtocol", "SASL_SSL").call())
                 .hasMessageContaining("kafka.sasl.username");
-    }
-
-    private static TemplateCommand template() {
-        return new Helm(Repository.chart()).template().withName("laneway").withKubeVersion("1.31.0");
-    }
-
-    /** Hook annotations as renamed by {@link #templateWithHooks()}. */
-    static final String HOOK = "laneway.test/hook";
-
-    /**
-     * The chart rendered with its hooks (the topics Job, the test pod). helm-java's template returns the release's
-     * manifest without them (the Helm CLI prints them after it), so this renders a copy of the chart whose hook
-     * annotations are renamed to {@link #HOOK}: the objects appear, and their hook annotations are still checked.
-     */
-    private static TemplateCommand templateWithHooks() {
-        try {
-            Path copy = Files.createTempDirectory("laneway-chart");
-            try (var files = Files.walk(Repository.chart())) {
-                for (Path file : files.toList()) {
-                    Path target = copy.resolve(Repository.chart().relativize(file).toString());
-                    if (Files.isDirectory(file)) {
-                        Files.createDirectories(target);
-                    } else {
-                        String text = Files.readString(file);
-                        Files.writeString(target, file.toString().endsWith(".yaml") ? text.replace("\"helm.sh/hook\"", "\"" + HOOK + "\"") : text);
-                    }
-                }
-            }
-            return new Helm(copy).template().withName("laneway").withKubeVersion("1.31.0");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private static List<HasMetadata> render(String valuesFile) {
-        TemplateCommand template = templateWithHooks();
-        if (!valuesFile.startsWith("(")) {
-            template = template.withValuesFile(Repository.chart().resolve(valuesFile));
-        }
-        return parse(template.call());
-    }
-
-    private static List<HasMetadata> parse(String yaml) {
-        List<HasMetadata> objects = new ArrayList<>();
-        for (String document : yaml.split("(?m)^---\\s*$")) {
-            if (document.lines().anyMatch(l -> l.startsWith("kind:"))) {
-                objects.add(KUBERNETES.unmarshal(document));
-            }
-        }
-        return objects;
     }
 
     private static Map<String, io.fabric8.kubernetes.api.model.EnvVar> env(Deployment deployment) {

@@ -1,5 +1,6 @@
 package io.laneway.pool.deadletter;
 
+import io.laneway.contracts.BackgroundFetch;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.sql.Timestamp;
@@ -29,8 +30,7 @@ public class DeadLetterIndexer {
             topics = "#{@poolTopics.deadLetterTopics()}", // this service's dead-letter topics (its namespace)
             properties = {"value.deserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer",
                     "key.deserializer=org.apache.kafka.common.serialization.StringDeserializer",
-                    // a background reader: one long-held fetch instead of 50 a second when idle (benchmarks/results/idle.md)
-                    "fetch.min.bytes=1", "fetch.max.wait.ms=500"})
+                    BackgroundFetch.MIN_BYTES, BackgroundFetch.MAX_WAIT})
     void index(ConsumerRecord<String, byte[]> record) {
         jdbc.sql("""
                 insert into dead_letter (dlq_topic, dlq_partition, dlq_offset, message_id, type, lane, original_topic,

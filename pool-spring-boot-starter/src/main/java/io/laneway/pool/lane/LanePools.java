@@ -1,5 +1,6 @@
 package io.laneway.pool.lane;
 
+import io.laneway.contracts.BackgroundFetch;
 import io.laneway.contracts.registry.SchemaRegistryClient;
 
 import io.laneway.registry.SchemaRegistryProperties;
@@ -127,7 +128,7 @@ public class LanePools implements SmartLifecycle {
             log.info("Lane {} pool started: {}", name, settings);
         }
         forwarder = new RetryForwarder(topics, () -> consumer(properties.groupPrefix() + "-retry", "pool-retry", null, 500,
-                LONG_HELD_FETCH), raw, meters);
+                BackgroundFetch.settings()), raw, meters);
         forwarder.start();
         adjuster = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("lane-adjuster").daemon().factory());
         long every = properties.adjustInterval().toMillis();
@@ -177,7 +178,6 @@ public class LanePools implements SmartLifecycle {
                 c.maxBuffered());
     }
 
-    @SuppressWarnings("unchecked")
     private Consumer<String, byte[]> consumer(String groupId, String clientId, String instanceId, int maxPollRecords) {
         return consumer(groupId, clientId, instanceId, maxPollRecords, Map.of());
     }
@@ -199,14 +199,6 @@ public class LanePools implements SmartLifecycle {
         }
         return (Consumer<String, byte[]>) (Consumer<?, ?>) consumerFactory.createConsumer(groupId, clientId, null, overrides);
     }
-
-    /**
-     * For a background reader whose records wait seconds anyway (the retry tiers): the broker holds its fetch up to
-     * 500 ms and answers at the first byte, instead of the lanes' 20 ms wait (50 fetches a second each when idle;
-     * benchmarks/results/idle.md).
-     */
-    private static final Map<String, Object> LONG_HELD_FETCH = Map.of(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1,
-            ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 500);
 
     public List<LanePool> pools() {
         return pools;

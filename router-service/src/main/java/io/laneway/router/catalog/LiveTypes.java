@@ -1,5 +1,6 @@
 package io.laneway.router.catalog;
 
+import io.laneway.contracts.BackgroundFetch;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -52,10 +53,7 @@ public class LiveTypes implements SmartLifecycle {
         consumerSettings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         consumerSettings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         consumerSettings.put(ConsumerConfig.CLIENT_ID_CONFIG, "router-live-types");
-        // the broker holds the fetch up to 500 ms and answers at the first byte: a registration still arrives at once,
-        // and an idle router sends 2 fetches a second here instead of 50 (benchmarks/results/idle.md)
-        consumerSettings.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1);
-        consumerSettings.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 500);
+        consumerSettings.putAll(BackgroundFetch.settings()); // a registration still arrives at once
         consumerSettings.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         consumerSettings.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
     }

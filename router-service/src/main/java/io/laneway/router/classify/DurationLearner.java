@@ -1,5 +1,6 @@
 package io.laneway.router.classify;
 
+import io.laneway.contracts.BackgroundFetch;
 import io.laneway.router.config.RouterProperties;
 import java.time.Duration;
 import java.util.Optional;
@@ -36,9 +37,7 @@ public class DurationLearner {
 
     @KafkaListener(id = "router-duration-learner", topics = Topics.LIFECYCLE, containerFactory = LearnerListenerFactory.NAME,
             groupId = "laneway-router-learner-${random.uuid}",
-            // a background reader: the broker holds its fetch up to 500 ms and answers at the first byte, instead of
-            // the shared 20 ms wait (50 fetches a second each, idle; benchmarks/results/idle.md)
-            properties = {"auto.offset.reset=latest", "fetch.min.bytes=1", "fetch.max.wait.ms=500"})
+            properties = {"auto.offset.reset=latest", BackgroundFetch.MIN_BYTES, BackgroundFetch.MAX_WAIT})
     void onLifecycle(LifecycleEvent event) {
         if (event.getStatus() == MessageStatus.COMPLETED && event.getDurationMillis() != null) {
             record(event.getType(), event.getDurationMillis());

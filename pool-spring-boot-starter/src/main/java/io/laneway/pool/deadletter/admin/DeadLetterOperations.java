@@ -86,7 +86,7 @@ public class DeadLetterOperations {
     public PayloadView payloadOf(DeadLetter letter) {
         byte[] bytes;
         try {
-            bytes = PayloadCodec.bytes(deserializer.deserialize(letter.getOriginalTopic(), letter.getEnvelope()).getPayload());
+            bytes = PayloadCodec.bytes(envelopeOf(letter).getPayload());
         } catch (RuntimeException e) {
             return new PayloadView(null, null, null, "the dead letter's bytes are not a decodable envelope: " + e.getMessage());
         }
@@ -97,6 +97,10 @@ public class DeadLetterOperations {
         } catch (RuntimeException e) {
             return new PayloadView(avro ? "avro" : "json", schemaId, null, "the payload could not be decoded: " + e.getMessage());
         }
+    }
+
+    private Envelope envelopeOf(DeadLetter letter) {
+        return deserializer.deserialize(letter.getOriginalTopic(), letter.getEnvelope());
     }
 
     /** What a bulk replay did: the letters replayed, and those held back by the replay loop guard. */
@@ -114,7 +118,7 @@ public class DeadLetterOperations {
         }
         Envelope envelope;
         try {
-            envelope = deserializer.deserialize(letter.getOriginalTopic(), letter.getEnvelope());
+            envelope = envelopeOf(letter);
         } catch (RuntimeException e) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "Dead letter " + id
                     + " holds bytes that are not a decodable envelope; it cannot be replayed, only discarded.");
