@@ -37,6 +37,11 @@ class OpenApiAndCatalogTest extends RouterIntegrationTest {
                     .as("POST /v1/messages answers %s as a problem", status).isEqualTo("#/components/schemas/Problem");
         }
         assertThat(docs.at("/components/schemas/Problem/properties/detail").isMissingNode()).as("the Problem schema is described").isFalse();
+        assertThat(responses.has("202")).as("a publish answers 202, as documented").isTrue();
+        assertThat(responses.has("200")).as("a publish never answers 200").isFalse();
+        var batch = docs.at("/paths/~1v1~1messages:batch/post/responses");
+        assertThat(batch.has("202") && batch.has("207") && !batch.has("200")).as("a batch answers 202 or 207: %s", batch.propertyNames()).isTrue();
+        assertThat(docs.at("/paths").has("/error")).as("Spring Boot's error page is no API").isFalse();
     }
 
     @Test
