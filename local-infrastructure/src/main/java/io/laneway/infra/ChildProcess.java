@@ -66,12 +66,11 @@ public final class ChildProcess implements AutoCloseable {
 
     /** Fails fast with the tail of the log when the process died while we were waiting for it. */
     public void awaitReady(Duration timeout, java.util.function.BooleanSupplier ready) {
-        Await.until(name + " to become ready (log: " + logFile + ")", timeout, () -> {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; last log lines:\n" + tail());
-            }
-            return ready.getAsBoolean();
-        });
+        // the exit ends the wait (Await retries a condition that throws, so the exit is not thrown from inside it)
+        Await.until(name + " to become ready (log: " + logFile + ")", timeout, () -> !process.isAlive() || ready.getAsBoolean());
+        if (!process.isAlive()) {
+            throw new IllegalStateException(name + " exited with " + process.exitValue() + "; last log lines:\n" + tail());
+        }
     }
 
     public String tail() {
