@@ -11,14 +11,14 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 
 /** The chart rendered by Helm itself (helm-java) and parsed into typed Kubernetes objects, for the chart's tests. */
-final class ChartRendering {
+public final class ChartRendering {
 
-    static final KubernetesSerialization KUBERNETES = new KubernetesSerialization();
+    public static final KubernetesSerialization KUBERNETES = new KubernetesSerialization();
 
     private ChartRendering() {
     }
 
-    static TemplateCommand template() {
+    public static TemplateCommand template() {
         return new Helm(Repository.chart()).template().withName("laneway").withKubeVersion("1.31.0");
     }
 
@@ -30,7 +30,7 @@ final class ChartRendering {
      * manifest without them (the Helm CLI prints them after it), so this renders a copy of the chart whose hook
      * annotations are renamed to {@link #HOOK}: the objects appear, and their hook annotations are still checked.
      */
-    static TemplateCommand templateWithHooks() {
+    public static TemplateCommand templateWithHooks() {
         try {
             Path copy = Files.createTempDirectory("laneway-chart");
             try (var files = Files.walk(Repository.chart())) {
@@ -58,7 +58,7 @@ final class ChartRendering {
         return parse(template.call());
     }
 
-    static List<HasMetadata> parse(String yaml) {
+    public static List<HasMetadata> parse(String yaml) {
         List<HasMetadata> objects = new ArrayList<>();
         for (String document : yaml.split("(?m)^---\\s*$")) {
             if (document.lines().anyMatch(l -> l.startsWith("kind:"))) {

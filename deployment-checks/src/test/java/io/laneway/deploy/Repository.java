@@ -4,22 +4,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Where the install and observe artifacts live, seen from this module's tests. */
-final class Repository {
+public final class Repository {
 
     private Repository() {
     }
 
-    static Path root() {
+    public static Path root() {
         Path here = Path.of("").toAbsolutePath();
         return Files.exists(here.resolve("helm")) ? here : here.getParent();
     }
 
-    static Path chart() {
+    public static Path chart() {
         return root().resolve("helm/laneway");
     }
 
     /** The project's version, from the parent POM: the tag Jib gives the images. */
-    static String projectVersion() {
+    public static String projectVersion() {
         try {
             String pom = Files.readString(root().resolve("pom.xml"));
             java.util.regex.Matcher version = java.util.regex.Pattern.compile(

@@ -12,9 +12,9 @@ import java.util.concurrent.TimeUnit;
  * {@code deployment-checks/tools/package-lock.json}, installed with {@code npm ci} on first use. A missing tool is
  * a failure that says what to install ({@code .ci/run} installs them on a fresh machine), never a skipped check.
  */
-final class Tools {
+public final class Tools {
 
-    record Result(int exitCode, String output) {
+    public record Result(int exitCode, String output) {
     }
 
     private Tools() {
@@ -33,7 +33,7 @@ final class Tools {
         return tools;
     }
 
-    static Result run(Path directory, String stdin, List<String> command) {
+    public static Result run(Path directory, String stdin, List<String> command) {
         try {
             Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
             if (stdin != null) {
