@@ -1,5 +1,7 @@
 package io.laneway.router.payload;
 
+import io.laneway.payload.JsonToAvro;
+import io.laneway.payload.PayloadValidator;
 import io.laneway.registry.SchemaRegistryProperties;
 import io.laneway.router.config.RouterProperties;
 import java.io.IOException;

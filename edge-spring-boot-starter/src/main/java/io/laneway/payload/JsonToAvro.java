@@ -1,4 +1,4 @@
-package io.laneway.router.payload;
+package io.laneway.payload;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -17,12 +17,12 @@ import tools.jackson.databind.JsonNode;
  * allows it); a union takes its first branch the value is valid for; bytes follow Avro's JSON rule (one character per
  * byte).
  */
-final class JsonToAvro {
+public final class JsonToAvro {
 
     private JsonToAvro() {
     }
 
-    static Object convert(JsonNode node, Schema schema) {
+    public static Object convert(JsonNode node, Schema schema) {
         switch (schema.getType()) {
             case RECORD -> {
                 GenericData.Record record = new GenericData.Record(schema);

@@ -1,4 +1,4 @@
-package io.laneway.router.payload;
+package io.laneway.payload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

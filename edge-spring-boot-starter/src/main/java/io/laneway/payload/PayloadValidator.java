@@ -1,4 +1,4 @@
-package io.laneway.router.payload;
+package io.laneway.payload;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
