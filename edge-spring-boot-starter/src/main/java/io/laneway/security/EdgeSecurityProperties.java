@@ -13,12 +13,17 @@ import org.springframework.boot.context.properties.NestedConfigurationProperty;
  * @param jwtHmacSecret base64 HMAC-SHA256 key for JWTs signed by a trusted local issuer (optional)
  * @param jwt           the issuer and audience every JWT must carry
  * @param apiKeys       static API keys, each bound to a client and its scopes
+ * @param corsAllowedOrigins origins whose pages may call this service's API from a browser (the operator console's, when
+ *                      it is served by another service): none by default, so no page elsewhere can use a browser's
+ *                      credentials here
  */
 @ConfigurationProperties("laneway.security")
-public record EdgeSecurityProperties(String jwtHmacSecret, @NestedConfigurationProperty JwtRules jwt, List<ApiKey> apiKeys) {
+public record EdgeSecurityProperties(String jwtHmacSecret, @NestedConfigurationProperty JwtRules jwt, List<ApiKey> apiKeys,
+                                     List<String> corsAllowedOrigins) {
 
     public EdgeSecurityProperties {
         jwt = jwt == null ? JwtRules.DEFAULTS : jwt;
         apiKeys = apiKeys == null ? List.of() : List.copyOf(apiKeys);
+        corsAllowedOrigins = corsAllowedOrigins == null ? List.of() : List.copyOf(corsAllowedOrigins);
     }
 }

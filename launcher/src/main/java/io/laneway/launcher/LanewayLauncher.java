@@ -53,8 +53,9 @@ public final class LanewayLauncher {
         System.out.printf("""
 
                 Laneway is up in %d ms. Everything listens on 127.0.0.1:
+                  Operator console       http://127.0.0.1:%d/console/   (find a message or order, dead letters, lanes; use the API key below)
                   router-service         http://127.0.0.1:%d   POST /v1/messages
-                  consumer-pool-service  http://127.0.0.1:%d   /v1/dead-letters (scope admin)
+                  consumer-pool-service  http://127.0.0.1:%d   /v1/dead-letters, /v1/lanes (scope admin)
                   saga-orchestrator      http://127.0.0.1:%d   /actuator/health
                   projection-service     http://127.0.0.1:%d   GET /v1/messages/{id}, /v1/orders/{id}, /v1/products/{id}/sales, /v1/lanes/stats
                   invoicing-service      http://127.0.0.1:%d   a team's own service on the pool starter (examples/)
@@ -78,7 +79,7 @@ public final class LanewayLauncher {
                   curl -s -XPOST http://127.0.0.1:%d/v1/messages -H 'Content-Type: application/json' -H 'X-API-Key: %s' \\
                        -d '{"type":"invoicing.issue","payload":{"invoiceId":"inv-1","customer":"acme","amountCents":1250,"currency":"EUR"}}'
 
-                """, millis, p.router(), p.pool(), p.saga(), p.projection(), p.invoicing(), infra.kafkaBootstrapServers(),
+                """, millis, p.projection(), p.router(), p.pool(), p.saga(), p.projection(), p.invoicing(), infra.kafkaBootstrapServers(),
                 infra.postgres().jdbcUrl(Platform.POOL_DATABASE), infra.schemaRegistryUrl(), "3.3.3",
                 platform.apiKey(), p.router(), platform.apiKey(), p.projection(), platform.apiKey(),
                 DemoCatalog.PRODUCTS.stream().map(d -> d.sku() + " " + d.units()).collect(Collectors.joining(", ")),

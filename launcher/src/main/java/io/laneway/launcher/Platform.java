@@ -102,7 +102,9 @@ public final class Platform implements AutoCloseable {
                     poolProperties, List.of(
                             "--laneway.security.api-keys[0].key=" + apiKey,
                             "--laneway.security.api-keys[0].client=local",
-                            "--laneway.security.api-keys[0].scopes=admin")));
+                            "--laneway.security.api-keys[0].scopes=admin",
+                            // the operator console (served by the projection) calls the dead-letter and lane API from the browser
+                            "--laneway.security.cors-allowed-origins=http://127.0.0.1:" + ports.projection())));
             started.add(service(launches, extraArguments, java, repositoryRoot, runDir, "saga-orchestrator", ports.saga(), common,
                     List.of("--spring.kafka.streams.state-dir=" + stateDir + "-saga",
                             "--laneway.security.api-keys[0].key=" + apiKey,
@@ -112,7 +114,8 @@ public final class Platform implements AutoCloseable {
                     List.of("--spring.kafka.streams.state-dir=" + stateDir,
                             "--laneway.security.api-keys[0].key=" + apiKey,
                             "--laneway.security.api-keys[0].client=local",
-                            "--laneway.security.api-keys[0].scopes=messages:read,admin")));
+                            "--laneway.security.api-keys[0].scopes=messages:read,admin",
+                            "--laneway.console.pool-url=http://127.0.0.1:" + ports.pool())));
             servicePorts.addAll(List.of(ports.router(), ports.pool(), ports.saga(), ports.projection()));
             List<CompletableFuture<Void>> ready = new ArrayList<>();
             for (int i = 0; i < started.size(); i++) {
@@ -226,6 +229,15 @@ public final class Platform implements AutoCloseable {
 
     public String projectionUrl() {
         return "http://127.0.0.1:" + ports.projection();
+    }
+
+    public String poolUrl() {
+        return "http://127.0.0.1:" + ports.pool();
+    }
+
+    /** The operator console (served by the projection). */
+    public String consoleUrl() {
+        return projectionUrl() + "/console/";
     }
 
     @Override

@@ -83,10 +83,10 @@ public class LanewayPoolAutoConfiguration {
                 Clock.systemUTC());
     }
 
-    /** The operators' dead-letter API; {@code laneway.pool.admin.enabled=false} leaves it out. */
+    /** The operators' dead-letter API and lane status; {@code laneway.pool.admin.enabled=false} leaves them out. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnBooleanProperty(name = "laneway.pool.admin.enabled", matchIfMissing = true)
-    @Import(DeadLetterAdminConfiguration.class)
+    @Import({DeadLetterAdminConfiguration.class, io.laneway.pool.lane.status.LaneStatusConfiguration.class})
     static class Admin {
     }
 }

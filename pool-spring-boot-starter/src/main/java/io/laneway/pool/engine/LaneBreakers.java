@@ -46,6 +46,15 @@ public final class LaneBreakers {
         }
     }
 
+    /** Each breaker this lane depends on, by name, with its state (CLOSED, OPEN, HALF_OPEN, ...). */
+    public java.util.Map<String, String> states() {
+        java.util.Map<String, String> states = new java.util.TreeMap<>();
+        for (String name : used) {
+            states.put(name, registry.circuitBreaker(name).getState().name());
+        }
+        return states;
+    }
+
     boolean open() {
         for (String name : used) {
             CircuitBreaker.State state = registry.circuitBreaker(name).getState();

@@ -119,6 +119,15 @@ public final class LanePool {
         return buffer.inFlight();
     }
 
+    public LaneSettings settings() {
+        return settings;
+    }
+
+    /** The circuit breakers this lane waits on while one is open, with their states. */
+    public java.util.Map<String, String> breakerStates() {
+        return breakers.states();
+    }
+
     public int buffered() {
         return buffer.fill().held();
     }

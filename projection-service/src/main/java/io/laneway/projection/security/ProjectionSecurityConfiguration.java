@@ -13,7 +13,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * follow the status URL the router handed it, and order views (customer ids, amounts) are not open to whoever
  * reaches the port. Instances relay a caller's credentials when they ask each other ({@code /internal/**}), so a
  * relayed query is authorised as the caller, never as the cluster. Health and Prometheus stay open (probes and
- * scrapes inside the cluster); anything else needs {@code admin}.
+ * scrapes inside the cluster), and so does the operator console's page (its data comes from the APIs); anything else
+ * needs {@code admin}.
  */
 @Configuration
 class ProjectionSecurityConfiguration {
@@ -23,6 +24,8 @@ class ProjectionSecurityConfiguration {
         edge.apply(http, "This operation needs scope admin.");
         http.authorizeHttpRequests(auth -> {
             LanewaySecurity.actuatorRules(auth);
+            // the console's page and script hold no data; what it shows comes from the APIs, with the operator's credentials
+            auth.requestMatchers(HttpMethod.GET, "/console", "/console/", "/console/*").permitAll();
             auth.requestMatchers(HttpMethod.GET, "/v1/**", "/internal/**").authenticated()
                 .anyRequest().hasAuthority("SCOPE_admin");
         });

@@ -29,12 +29,22 @@ final class ApiExamples {
     static final String ACTION = """
             {"reason": "downstream gateway fixed (INC-4711)"}""";
 
+    /** A replay with the payload corrected (a discard takes only the reason). */
+    static final String EDITED_REPLAY = """
+            {"reason": "name shortened to fit the card (INC-4712)", "payload": {"name": "Ada"}}""";
+
+    static final String GROUPS = """
+            [{"fingerprint": "9f2c1d4e8a7b6c5d4e3f2a1b0c9d8e7f", "type": "demo.greet", "lane": "fast",
+              "errorClass": "java.lang.IllegalArgumentException",
+              "errorMessage": "a name of 140 characters does not fit on a greeting card (at most 60)", "count": 3,
+              "firstSeen": "2026-12-05T03:10:02.114Z", "lastSeen": "2026-12-05T03:12:40.902Z"}]""";
+
     static final String REPLAY_FILTER = """
             {"type": "demo.work", "lane": "fast", "errorClass": "java.lang.AssertionError", "limit": 100,
-             "reason": "fix deployed in 1.4.2"}""";
+             "since": "2026-12-05T00:00:00Z", "reason": "fix deployed in 1.4.2", "dryRun": true, "ratePerSecond": 50}""";
 
     static final String BULK_REPLAYED = """
-            {"replayed": 2, "ids": [1, 2], "held": [3]}""";
+            {"dryRun": false, "replayed": 2, "ids": [1, 2], "held": [3], "ratePerSecond": 50}""";
 
     private ApiExamples() {
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 import io.laneway.contracts.Topics;
 import io.laneway.pool.deadletter.DeadLetter;
 import io.laneway.pool.deadletter.DeadLetterRepository;
+import io.laneway.pool.deadletter.FingerprintGroup;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+import tools.jackson.databind.JsonNode;
 
 /** The operator's dead-letter API (scope {@code admin}): list with filters, inspect, replay, discard. */
 @RestController
@@ -57,10 +59,16 @@ class DeadLetterController {
     record ListPage(List<Summary> items, int page, int size, long total) {
     }
 
-    record Action(String reason) {
+    /** @param payload for a replay, the payload to send instead of the letter's (checked against the type's schema) */
+    record Action(String reason, JsonNode payload) {
     }
 
-    record ReplayFilter(String type, String lane, String fingerprint, String errorClass, Integer limit, String reason) {
+    /**
+     * @param dryRun        tell what would be replayed (and held back by the loop guard) without sending anything
+     * @param ratePerSecond at most this many replays a second (default 50)
+     */
+    record ReplayFilter(String type, String lane, String fingerprint, String errorClass, Instant since, Instant until, Integer limit,
+                        String reason, Boolean dryRun, Integer ratePerSecond) {
     }
 
     @ApiResponse(responseCode = "200", description = "A page of dead letters, newest first",
@@ -69,14 +77,26 @@ class DeadLetterController {
     @GetMapping
     ListPage list(@RequestParam(defaultValue = "OPEN") String status, @RequestParam(required = false) String type,
                   @RequestParam(required = false) String lane, @RequestParam(required = false) String fingerprint,
-                  @RequestParam(required = false) String errorClass, @RequestParam(defaultValue = "0") int page,
+                  @RequestParam(required = false) String errorClass, @RequestParam(required = false) String messageId,
+                  @RequestParam(required = false) Instant since, @RequestParam(required = false) Instant until,
+                  @RequestParam(defaultValue = "0") int page,
                   @RequestParam(defaultValue = "50") int size) {
         if (size < 1 || size > 500 || page < 0) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "page must be >= 0 and size between 1 and 500");
         }
-        DeadLetter.Status wanted = status.equalsIgnoreCase("ANY") ? null : parseStatus(status);
-        Page<DeadLetter> found = deadLetters.find(wanted, type, laneFilter(lane), fingerprint, errorClass, PageRequest.of(page, size));
+        Page<DeadLetter> found = deadLetters.find(statusFilter(status), type, laneFilter(lane), fingerprint, errorClass, messageId, since, until,
+                PageRequest.of(page, size));
         return new ListPage(found.map(Summary::of).getContent(), page, size, found.getTotalElements());
+    }
+
+    @ApiResponse(responseCode = "200", description = "Dead letters grouped by fingerprint (type, error class, masked message), "
+            + "most recently seen first: what to triage as one problem",
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "example", value = ApiExamples.GROUPS)))
+    @GetMapping("/groups")
+    List<FingerprintGroup> groups(@RequestParam(defaultValue = "OPEN") String status, @RequestParam(required = false) String type,
+                                  @RequestParam(required = false) String lane, @RequestParam(required = false) String errorClass,
+                                  @RequestParam(required = false) Instant since, @RequestParam(required = false) Instant until) {
+        return deadLetters.groups(statusFilter(status), type, laneFilter(lane), errorClass, since, until);
     }
 
     @ApiResponse(responseCode = "200", description = "One letter: its context, its payload as JSON and its audit trail",
@@ -93,13 +113,14 @@ class DeadLetterController {
     }
 
     @Operation(requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-            examples = @ExampleObject(name = "example", value = ApiExamples.ACTION))))
+            examples = {@ExampleObject(name = "reason only", value = ApiExamples.ACTION), @ExampleObject(name = "payload edited", value = ApiExamples.EDITED_REPLAY)})))
     @ApiResponse(responseCode = "200", description = "Sent back to its lane with a fresh attempt budget",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = Summary.class),
                     examples = @ExampleObject(name = "example", value = ApiExamples.REPLAYED)))
     @PostMapping("/{id}/replay")
     Summary replay(@PathVariable long id, @RequestBody(required = false) Action action, Authentication who) {
-        return Summary.of(operations.replay(id, who.getName(), action == null ? null : action.reason()));
+        return Summary.of(operations.replay(id, who.getName(), action == null ? null : action.reason(),
+                action == null ? null : action.payload()));
     }
 
     @Operation(requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
@@ -123,13 +144,28 @@ class DeadLetterController {
         if (limit < 1 || limit > 1000) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "limit must be between 1 and 1000");
         }
+        int rate = filter.ratePerSecond() == null ? 50 : filter.ratePerSecond();
+        if (rate < 1 || rate > 1000) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "ratePerSecond must be between 1 and 1000");
+        }
         if (filter.type() == null && filter.lane() == null && filter.fingerprint() == null && filter.errorClass() == null) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
                     "Name at least one of type, lane, fingerprint, errorClass: replaying every dead letter at once is rarely meant.");
         }
-        DeadLetterOperations.BulkReplay done = operations.replayMatching(filter.type(), laneFilter(filter.lane()), filter.fingerprint(),
-                filter.errorClass(), limit, who.getName(), filter.reason());
-        return Map.of("replayed", done.replayed().size(), "ids", done.replayed(), "held", done.held());
+        var matching = new DeadLetterOperations.BulkFilter(filter.type(), laneFilter(filter.lane()), filter.fingerprint(),
+                filter.errorClass(), filter.since(), filter.until(), limit);
+        if (Boolean.TRUE.equals(filter.dryRun())) {
+            DeadLetterOperations.BulkReplay would = operations.dryRun(matching);
+            return Map.of("dryRun", true, "wouldReplay", would.replayed().size(), "ids", would.replayed(), "held", would.held(),
+                    "ratePerSecond", rate);
+        }
+        DeadLetterOperations.BulkReplay done = operations.replayMatching(matching, rate, who.getName(), filter.reason());
+        return Map.of("dryRun", false, "replayed", done.replayed().size(), "ids", done.replayed(), "held", done.held(),
+                "ratePerSecond", rate);
+    }
+
+    private static DeadLetter.Status statusFilter(String status) {
+        return status.equalsIgnoreCase("ANY") ? null : parseStatus(status);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.laneway.pool.deadletter.admin;
 
 import io.laneway.registry.SchemaRegistryProperties;
 import io.laneway.contracts.LaneHeaders;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,6 +22,7 @@ import io.laneway.pool.checkpoint.CheckpointStore;
 import io.laneway.pool.config.PoolProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import tools.jackson.databind.JsonNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -109,6 +111,16 @@ public class DeadLetterOperations {
 
     @Transactional
     public DeadLetter replay(long id, String actor, String reason) {
+        return replay(id, actor, reason, null);
+    }
+
+    /**
+     * Sends the letter's envelope back to its lane with a fresh attempt budget. With {@code editedPayload}, the envelope
+     * carries that payload instead: checked against the schema the original was written with (the type's, from the
+     * registry) and encoded with it, so nothing that the handler could not read is ever sent.
+     */
+    @Transactional
+    public DeadLetter replay(long id, String actor, String reason, JsonNode editedPayload) {
         DeadLetter letter = open(id, "replay");
         long replays = audit.countReplaysOfMessage(letter.getMessageId());
         if (replays >= maxReplays) {
@@ -123,6 +135,10 @@ public class DeadLetterOperations {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "Dead letter " + id
                     + " holds bytes that are not a decodable envelope; it cannot be replayed, only discarded.");
         }
+        if (editedPayload != null) {
+            envelope.setPayload(ByteBuffer.wrap(EditedPayloads.encode(letter.getType(), PayloadCodec.bytes(envelope.getPayload()),
+                    editedPayload, registry)));
+        }
         envelope.getRouting().setAttempt(1);
         envelope.getRouting().setDeadline(deadlineOnReplay(envelope.getRouting().getRoutedAt(), envelope.getRouting().getDeadline(), Instant.now()));
         try {
@@ -136,9 +152,11 @@ public class DeadLetterOperations {
                     + id + "; nothing changed, try again.");
         }
         letter.setStatus(DeadLetter.Status.REPLAYED);
-        audit.save(new DeadLetterAudit(id, "REPLAY", actor, reason));
+        String audited = editedPayload == null ? reason : "payload edited to " + editedPayload + (reason == null ? "" : ": " + reason);
+        audit.save(new DeadLetterAudit(id, "REPLAY", actor, audited));
         meters.counter("laneway.pool.dead_letters.replayed", "type", letter.getType()).increment();
-        log.info("{} replayed dead letter {} ({}) to {}", actor, id, letter.getMessageId(), letter.getOriginalTopic());
+        log.info("{} replayed dead letter {} ({}) to {}{}", actor, id, letter.getMessageId(), letter.getOriginalTopic(),
+                editedPayload == null ? "" : " with an edited payload");
         return letter;
     }
 
@@ -169,27 +187,51 @@ public class DeadLetterOperations {
         return letter;
     }
 
-    /** Replays every OPEN dead letter matching the filter, up to {@code limit}; each one audited; the loop guard's held back. */
-    public BulkReplay replayMatching(String type, String lane, String fingerprint, String errorClass, int limit, String actor,
-                                     String reason) {
-        List<Long> ids = deadLetters.find(DeadLetter.Status.OPEN, type, lane, fingerprint, errorClass, PageRequest.of(0, limit))
-                .map(DeadLetter::getId).getContent();
+    /** Which OPEN letters a bulk replay picks: the filter's, oldest first, at most {@code limit}. */
+    public record BulkFilter(String type, String lane, String fingerprint, String errorClass, Instant since, Instant until, int limit) {
+    }
+
+    /**
+     * What a bulk replay would do, sending nothing: the letters it would replay, and those the replay loop guard would
+     * hold back.
+     */
+    public BulkReplay dryRun(BulkFilter filter) {
+        List<Long> wouldReplay = new java.util.ArrayList<>();
+        List<Long> held = new java.util.ArrayList<>();
+        for (DeadLetter letter : matching(filter)) {
+            (audit.countReplaysOfMessage(letter.getMessageId()) >= maxReplays ? held : wouldReplay).add(letter.getId());
+        }
+        return new BulkReplay(wouldReplay, held);
+    }
+
+    /**
+     * Replays every OPEN dead letter matching the filter, at most {@code ratePerSecond} a second (a redrive must not
+     * flood a lane, or the downstream that failed them); each one audited; the loop guard's held back.
+     */
+    public BulkReplay replayMatching(BulkFilter filter, int ratePerSecond, String actor, String reason) {
         // each letter in a transaction of its own, through the template: a call to replay() from here would bypass its
         // @Transactional proxy, and the REPLAYED status would be lost while the audit row (its own save) was kept
         List<Long> replayed = new java.util.ArrayList<>();
         List<Long> held = new java.util.ArrayList<>();
-        for (Long id : ids) {
+        ReplayPacing pacing = new ReplayPacing(ratePerSecond, System::nanoTime);
+        for (DeadLetter letter : matching(filter)) {
+            pacing.awaitNextSlot();
             try {
-                transactions.executeWithoutResult(status -> replay(id, actor, reason));
-                replayed.add(id);
+                transactions.executeWithoutResult(status -> replay(letter.getId(), actor, reason, null));
+                replayed.add(letter.getId());
             } catch (ResponseStatusException e) {
                 if (e.getStatusCode().value() != HttpStatus.CONFLICT.value()) {
                     throw e;
                 }
-                held.add(id); // the loop guard (or a concurrent operator): left for a person to decide
+                held.add(letter.getId()); // the loop guard (or a concurrent operator): left for a person to decide
             }
         }
         return new BulkReplay(replayed, held);
+    }
+
+    private List<DeadLetter> matching(BulkFilter filter) {
+        return deadLetters.find(DeadLetter.Status.OPEN, filter.type(), filter.lane(), filter.fingerprint(), filter.errorClass(),
+                null, filter.since(), filter.until(), PageRequest.of(0, filter.limit())).getContent();
     }
 
     private DeadLetter open(long id, String action) {

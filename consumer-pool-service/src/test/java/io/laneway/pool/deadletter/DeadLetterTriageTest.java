@@ -1,0 +1,108 @@
+package io.laneway.pool.deadletter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import io.laneway.contracts.envelope.Envelope;
+import io.laneway.contracts.registry.SchemaRegistryClient;
+import io.laneway.contracts.serde.PayloadCodec;
+import io.laneway.pool.support.PoolIntegrationTest;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.client.RestClient;
+
+/**
+ * What the operator console does through the dead-letter API: letters grouped by fingerprint within a time window, a
+ * bad payload edited and replayed (an edit that breaks the type's schema refused before anything is sent), and a bulk
+ * redrive's dry run that counts without sending.
+ */
+class DeadLetterTriageTest extends PoolIntegrationTest {
+
+    private static final Schema GREET = new Schema.Parser().parse(
+            "{\"type\":\"record\",\"name\":\"Greet\",\"namespace\":\"io.laneway.payload.demo\",\"fields\":[{\"name\":\"name\",\"type\":\"string\"}]}");
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void poisonedGreetingsAreGroupedCountedByADryRunAndOneIsFixedByEditingItsPayload() {
+        Instant before = Instant.now().minusSeconds(1);
+        int schemaId = SchemaRegistryClient.forUrl(infra.schemaRegistryUrl()).register("laneway.payload.demo.greet", GREET);
+        List<Envelope> poisoned = List.of(greeting(schemaId, "x".repeat(70)), greeting(schemaId, "y".repeat(80)), greeting(schemaId, "z".repeat(90)));
+        send(poisoned.get(0));
+        send(poisoned.get(1));
+        send(poisoned.get(2));
+        await("three dead letters", () -> poisoned.stream().allMatch(e -> letterOf(e) != null));
+        String fingerprint = jdbc.sql("select fingerprint from dead_letter where message_id = ?").param(poisoned.getFirst().getId())
+                .query(String.class).single();
+        RestClient api = RestClient.create("http://127.0.0.1:" + port);
+
+        List<Map<String, Object>> groups = api.get().uri("/v1/dead-letters/groups?type=demo.greet&since={since}", before)
+                .header("X-API-Key", ADMIN_KEY).retrieve().body(List.class);
+        assertThat(groups).singleElement().satisfies(group -> {
+            assertThat(group).containsEntry("fingerprint", fingerprint).containsEntry("count", 3).containsEntry("lane", "fast")
+                    .containsEntry("errorClass", "java.lang.IllegalArgumentException");
+            assertThat((String) group.get("errorMessage")).contains("does not fit on a greeting card");
+        });
+        assertThat(api.get().uri("/v1/dead-letters/groups?type=demo.greet&until={until}", before).header("X-API-Key", ADMIN_KEY)
+                .retrieve().body(List.class)).as("nothing before the window").isEmpty();
+
+        Map<String, Object> dryRun = api.post().uri("/v1/dead-letters/replay").header("X-API-Key", ADMIN_KEY)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("fingerprint", fingerprint, "dryRun", true)).retrieve().body(Map.class);
+        assertThat(dryRun).containsEntry("dryRun", true).containsEntry("wouldReplay", 3);
+        assertThat(statuses(poisoned)).as("a dry run sends nothing").containsOnly("OPEN");
+
+        long id = letterOf(poisoned.getFirst());
+        ResponseEntity<String> refused = api.post().uri("/v1/dead-letters/{id}/replay", id).header("X-API-Key", ADMIN_KEY)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("reason", "typo", "payload", Map.of("name", 42)))
+                .retrieve().onStatus(s -> true, (rq, rs) -> { }).toEntity(String.class);
+        assertThat(refused.getStatusCode().value()).isEqualTo(422);
+        assertThat(refused.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+        assertThat(refused.getBody()).contains("$.name").contains("Nothing was sent");
+        assertThat(statuses(poisoned)).as("a refused edit sends nothing").containsOnly("OPEN");
+
+        Map<String, Object> replayed = api.post().uri("/v1/dead-letters/{id}/replay", id).header("X-API-Key", ADMIN_KEY)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("reason", "shortened", "payload", Map.of("name", "Ada")))
+                .retrieve().body(Map.class);
+
+        assertThat(replayed).containsEntry("status", "REPLAYED");
+        await("the edited greeting completes", () -> lifecycleStatuses(poisoned.getFirst().getId()).contains("COMPLETED"));
+        assertThat(jdbc.sql("select greeting from demo_greeting where message_id = ?").param(poisoned.getFirst().getId())
+                .query(String.class).list()).containsExactly("Hello, Ada!");
+        assertThat(jdbc.sql("select action || ':' || reason from dead_letter_audit where dead_letter_id = ?").param(id)
+                .query(String.class).single()).isEqualTo("REPLAY:payload edited to {\"name\":\"Ada\"}: shortened");
+        Map<String, Object> after = api.post().uri("/v1/dead-letters/replay").header("X-API-Key", ADMIN_KEY)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("fingerprint", fingerprint, "dryRun", true)).retrieve().body(Map.class);
+        assertThat(after).containsEntry("wouldReplay", 2);
+    }
+
+    private static Envelope greeting(int schemaId, String name) {
+        GenericData.Record greet = new GenericData.Record(GREET);
+        greet.put("name", name);
+        Envelope envelope = envelope("demo.greet", null, "{}");
+        envelope.setPayload(ByteBuffer.wrap(PayloadCodec.encode(schemaId, GREET, greet)));
+        return envelope;
+    }
+
+    private Long letterOf(Envelope envelope) {
+        return jdbc.sql("select max(id) from dead_letter where message_id = ?").param(envelope.getId()).query(Long.class).single();
+    }
+
+    private List<String> statuses(List<Envelope> envelopes) {
+        return envelopes.stream().map(e -> jdbc.sql("select status from dead_letter where message_id = ?").param(e.getId())
+                .query(String.class).single()).toList();
+    }
+}
