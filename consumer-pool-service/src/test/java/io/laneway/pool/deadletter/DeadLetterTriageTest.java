@@ -52,13 +52,15 @@ class DeadLetterTriageTest extends PoolIntegrationTest {
 
         List<Map<String, Object>> groups = api.get().uri("/v1/dead-letters/groups?type=demo.greet&since={since}", before)
                 .header("X-API-Key", ADMIN_KEY).retrieve().body(List.class);
-        assertThat(groups).singleElement().satisfies(group -> {
-            assertThat(group).containsEntry("fingerprint", fingerprint).containsEntry("count", 3).containsEntry("lane", "fast")
+        // other tests of this JVM leave demo.greet letters of their own: this test's group is found by its fingerprint
+        assertThat(groups).filteredOn(group -> fingerprint.equals(group.get("fingerprint"))).singleElement().satisfies(group -> {
+            assertThat(group).containsEntry("type", "demo.greet").containsEntry("count", 3).containsEntry("lane", "fast")
                     .containsEntry("errorClass", "java.lang.IllegalArgumentException");
             assertThat((String) group.get("errorMessage")).contains("does not fit on a greeting card");
         });
-        assertThat(api.get().uri("/v1/dead-letters/groups?type=demo.greet&until={until}", before).header("X-API-Key", ADMIN_KEY)
-                .retrieve().body(List.class)).as("nothing before the window").isEmpty();
+        Map<String, Object> beforeTheWindow = api.get().uri("/v1/dead-letters?fingerprint={f}&until={until}", fingerprint, before)
+                .header("X-API-Key", ADMIN_KEY).retrieve().body(Map.class);
+        assertThat(beforeTheWindow).as("nothing before the window").containsEntry("total", 0);
 
         Map<String, Object> dryRun = api.post().uri("/v1/dead-letters/replay").header("X-API-Key", ADMIN_KEY)
                 .contentType(MediaType.APPLICATION_JSON).body(Map.of("fingerprint", fingerprint, "dryRun", true)).retrieve().body(Map.class);
