@@ -132,23 +132,34 @@ async function find(text) {
     }
     const order = await orNullIfMissing(projection('/v1/orders/' + encodeURIComponent(text)));
     if (order) {
-      out.append(orderCard(order));
+      const saga = state.config.sagaUrl ? await orNullIfMissing(call(state.config.sagaUrl, '/v1/sagas/' + encodeURIComponent(text))) : null;
+      out.append(orderCard(order, saga));
       return;
     }
-    notify('No message and no order has the id ' + text + '.', 'error');
+    const byKey = state.config.routerUrl
+      ? await orNullIfMissing(call(state.config.routerUrl, '/v1/messages/by-idempotency-key/' + encodeURIComponent(text))) : null;
+    if (byKey) {
+      out.append(table('Accepted under idempotency key ' + text, ['Client', 'Message', 'Lane', 'Accepted', ''],
+        byKey.map((m) => [m.client, m.id, m.lane, time(m.acceptedAt),
+          el('button', { type: 'button', onclick: () => { $('find-query').value = m.id; find(m.id); } }, 'Show ' + m.id)])));
+      if (byKey.length === 1) find(byKey[0].id);
+      return;
+    }
+    notify('No message, order or idempotency key ' + text + ' was found.', 'error');
   } catch (error) {
     fail(error);
   }
 }
 
 function messageCard(message) {
-  const timeline = Object.entries(message.timestamps || {}).sort((a, b) => a[1].localeCompare(b[1]));
   return el('div', { class: 'card', id: 'message-card' },
     el('h3', {}, 'Message ', message.id, ' ', statusBadge(message.status)),
     facts([['Type', message.type], ['Lane', message.lane], ['Attempt', String(message.attempt)],
       ['Duration (ms)', message.durationMillis == null ? '' : String(message.durationMillis)],
-      ['Updated', time(message.updatedAt)], ['Last error', message.error]]),
-    table('Timeline', ['Status', 'At'], timeline.map(([status, at]) => [statusBadge(status), time(at)])),
+      ['Updated', time(message.updatedAt)], ['Trace id', message.traceId], ['Last error', message.error]]),
+    table('Timeline: every attempt, failure and retry', ['Status', 'Attempt', 'At', 'Took (ms)', 'Reason'],
+      (message.history || []).map((step) => [statusBadge(step.status), String(step.attempt), time(step.at),
+        step.durationMillis == null ? '' : String(step.durationMillis), step.error || ''])),
     message.payload ? el('div', {}, el('h4', {}, 'Payload'), el('pre', {}, JSON.stringify(message.payload, null, 2))) : '');
 }
 
@@ -165,11 +176,18 @@ function lettersTable(caption, letters) {
     el('button', { type: 'button', id: 'open-letter-' + letter.id, onclick: () => openLetter(letter.id) }, 'Open letter ' + letter.id)]));
 }
 
-function orderCard(order) {
+function deadline(saga) {
+  if (!saga || !saga.stepDeadline) return '';
+  const seconds = Math.round(saga.deadlineInMillis / 1000);
+  return time(saga.stepDeadline) + (seconds >= 0 ? ' (in ' + seconds + ' s)' : ' (overdue by ' + -seconds + ' s)');
+}
+
+function orderCard(order, saga) {
   return el('div', { class: 'card', id: 'order-card' },
     el('h3', {}, 'Order ', order.id, ' ', statusBadge(order.status)),
     facts([['Customer', order.customerId], ['Total (cents)', String(order.totalCents)], ['Charged (cents)', String(order.chargedCents)],
-      ['Refunded (cents)', String(order.refundedCents)], ['Tracking', order.trackingNumber], ['Outcome', order.outcomeReason]]),
+      ['Refunded (cents)', String(order.refundedCents)], ['Tracking', order.trackingNumber], ['Outcome', order.outcomeReason],
+      ['Saga step', saga ? saga.step : ''], ['Step deadline', deadline(saga)], ['Saga reason', saga ? saga.reason : '']]),
     table('Saga steps and compensations', ['Event', 'At'], (order.timeline || []).map((step) => [step.event, time(step.at)])),
     table('Lines', ['Product', 'Quantity', 'Unit price (cents)'],
       (order.lines || []).map((line) => [line.sku, String(line.quantity), String(line.unitPriceCents)])));

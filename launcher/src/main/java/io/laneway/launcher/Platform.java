@@ -96,7 +96,9 @@ public final class Platform implements AutoCloseable {
                             "--laneway.security.api-keys[0].client=local",
                             "--laneway.security.api-keys[0].scopes=messages:write,admin",
                             // the local client is the operator too: it may ask for critical (the demo shows it)
-                            "--laneway.router.security.clients.local.allowed-priorities=critical,high,normal,low")));
+                            "--laneway.router.security.clients.local.allowed-priorities=critical,high,normal,low",
+                            // the operator console finds a message by its idempotency key here, from the browser
+                            "--laneway.security.cors-allowed-origins=http://127.0.0.1:" + ports.projection())));
             // the same key operates the pool's dead-letter API and reads the projection's views
             started.add(service(launches, extraArguments, java, repositoryRoot, runDir, "consumer-pool-service", ports.pool(),
                     poolProperties, List.of(
@@ -109,13 +111,16 @@ public final class Platform implements AutoCloseable {
                     List.of("--spring.kafka.streams.state-dir=" + stateDir + "-saga",
                             "--laneway.security.api-keys[0].key=" + apiKey,
                             "--laneway.security.api-keys[0].client=local",
-                            "--laneway.security.api-keys[0].scopes=admin")));
+                            "--laneway.security.api-keys[0].scopes=admin",
+                            "--laneway.security.cors-allowed-origins=http://127.0.0.1:" + ports.projection())));
             started.add(service(launches, extraArguments, java, repositoryRoot, runDir, "projection-service", ports.projection(), common,
                     List.of("--spring.kafka.streams.state-dir=" + stateDir,
                             "--laneway.security.api-keys[0].key=" + apiKey,
                             "--laneway.security.api-keys[0].client=local",
                             "--laneway.security.api-keys[0].scopes=messages:read,admin",
-                            "--laneway.console.pool-url=http://127.0.0.1:" + ports.pool())));
+                            "--laneway.console.pool-url=http://127.0.0.1:" + ports.pool(),
+                            "--laneway.console.router-url=http://127.0.0.1:" + ports.router(),
+                            "--laneway.console.saga-url=http://127.0.0.1:" + ports.saga())));
             servicePorts.addAll(List.of(ports.router(), ports.pool(), ports.saga(), ports.projection()));
             List<CompletableFuture<Void>> ready = new ArrayList<>();
             for (int i = 0; i < started.size(); i++) {

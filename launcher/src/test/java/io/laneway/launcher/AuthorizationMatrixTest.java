@@ -167,7 +167,9 @@ class AuthorizationMatrixTest {
     /** alice publishes a message and places an order, so the owner rows have something of hers to read. */
     private Map<String, String> aliceOwnsAMessageAndAnOrder() throws Exception {
         String orderId = "matrix-order-" + UUID.randomUUID();
-        var message = post(platform.routerUrl() + "/v1/messages", "{\"type\":\"demo.greet\",\"payload\":{\"name\":\"alice\"}}");
+        String idempotencyKey = "matrix-key-" + UUID.randomUUID();
+        var message = post(platform.routerUrl() + "/v1/messages", "{\"type\":\"demo.greet\",\"idempotencyKey\":\"" + idempotencyKey
+                + "\",\"payload\":{\"name\":\"alice\"}}");
         var order = post(platform.routerUrl() + "/v1/messages", "{\"type\":\"order.place\",\"payload\":{\"orderId\":\"" + orderId
                 + "\",\"customerId\":\"alice\",\"lines\":[{\"sku\":\"SKU-1\",\"quantity\":1,\"unitPriceCents\":100}]}}");
         assertThat(message.statusCode()).as(message.body()).isEqualTo(202);
@@ -175,11 +177,11 @@ class AuthorizationMatrixTest {
         String messageId = JSON.readTree(message.body()).get("id").asString();
         Await.until("alice's message and order in the projection", Duration.ofSeconds(60), () ->
                 get(platform.projectionUrl() + "/v1/messages/" + messageId) == 200 && get(platform.projectionUrl() + "/v1/orders/" + orderId) == 200);
-        return Map.of("/v1/messages/{id}", messageId, "/v1/orders/{id}", orderId);
+        return Map.of("/v1/messages/{id}", messageId, "/v1/orders/{id}", orderId, "/v1/messages/by-idempotency-key/{key}", idempotencyKey);
     }
 
     private int call(Endpoint endpoint, Credential credential, Map<String, String> ownedIds) throws Exception {
-        String path = ownedIds.containsKey(endpoint.path()) ? endpoint.path().replace("{id}", ownedIds.get(endpoint.path()))
+        String path = ownedIds.containsKey(endpoint.path()) ? endpoint.path().replaceAll("\\{[^}]+}", ownedIds.get(endpoint.path()))
                 : endpoint.path().replaceAll("\\{[^}]+}", "matrix-probe").replace("**", "liveness");
         var request = HttpRequest.newBuilder(URI.create(baseUrl(endpoint.service()) + path)).timeout(Duration.ofSeconds(10));
         switch (credential) {

@@ -25,54 +25,48 @@ import io.laneway.infra.ConsumerLags;
 import io.laneway.infra.TopicReader;
 import io.laneway.launcher.faults.PoolProcess;
 import org.apache.avro.generic.GenericRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * 1,000 orders through the whole platform (router -> pool participants -> saga on Kafka Streams -> router
  * ingress -> pool ...), with ~10% payment declines and 5% orders for a sold-out product, and the orchestrator
  * killed (SIGKILL) and restarted in the middle: every order ends completed or compensated exactly once, and
- * stock and ledger balance to the unit.
+ * stock and ledger balance to the unit. On the launcher tests' shared platform ({@link SecuredPlatform}): its orders and
+ * products are its own ({@code saga-e2e-*}), and every sum counts only them.
  */
+@ExtendWith(SecuredPlatform.class)
 class OrderSagaEndToEndTest {
 
     private static final int ORDERS = 1000;
     private static final int SKUS = 10;
     private static final int STOCK_PER_SKU = 10_000;
+    /** This test's orders and products: the shared platform also holds other tests' orders, which its sums must not count. */
+    private static final String PREFIX = "saga-e2e-";
     private static Platform platform;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @BeforeAll
-    static void startPlatform() {
-        Path root = Path.of("..").toAbsolutePath().normalize();
-        platform = Platform.start(ServicePorts.random(), root, Path.of("target", "saga-e2e-run").toAbsolutePath(), Map.of(
-                "consumer-pool-service", List.of("--laneway.pool.examples.payment-gateway.decline-rate=0.10"),
-                // Step timeouts are proven by the topology tests; here a loaded CI machine must not turn the declines
-                // and sold-out orders this test counts into timeouts.
-                "saga-orchestrator", List.of("--spring.kafka.streams.properties.session.timeout.ms=6000",
-                        "--laneway.saga.timeouts.stock=2m", "--laneway.saga.timeouts.payment=2m")));
-    }
-
-    @AfterAll
-    static void stop() {
-        PlatformShutdown.closeAndAwaitExit(platform, List.of());
+    static void platform() {
+        // the shared platform's pool declines ~10% of payments; its saga waits 2 minutes for a step (SecuredPlatform)
+        platform = SecuredPlatform.platform();
     }
 
     @Test
     void everyOrderCompletesOrIsCompensatedAndStockAndLedgerBalance() throws Exception {
         Await.until("the pool's tables", Duration.ofSeconds(60), () -> query("select count(*) from stock") >= 0);
         for (int i = 0; i < SKUS; i++) {
-            update("insert into stock (sku, available) values ('sku-" + i + "', " + STOCK_PER_SKU + ")");
+            update("insert into stock (sku, available) values ('" + PREFIX + "sku-" + i + "', " + STOCK_PER_SKU + ")");
         }
-        update("insert into stock (sku, available) values ('sold-out', 0)");
+        update("insert into stock (sku, available) values ('" + PREFIX + "sold-out', 0)");
 
         List<String> orderIds = new ArrayList<>();
         StringBuilder batch = new StringBuilder("{\"messages\":[");
         for (int i = 0; i < ORDERS; i++) {
-            String orderId = "order-" + UUID.randomUUID();
+            String orderId = PREFIX + UUID.randomUUID();
             orderIds.add(orderId);
-            String sku = i % 20 == 0 ? "sold-out" : "sku-" + (i % SKUS);
+            String sku = PREFIX + (i % 20 == 0 ? "sold-out" : "sku-" + (i % SKUS));
             batch.append(i == 0 ? "" : ",").append("{\"type\":\"order.place\",\"payload\":{\"orderId\":\"").append(orderId)
                     .append("\",\"customerId\":\"c-").append(i % 50).append("\",\"lines\":[{\"sku\":\"").append(sku)
                     .append("\",\"quantity\":").append(1 + i % 3).append(",\"unitPriceCents\":250}]}}");
@@ -83,7 +77,7 @@ class OrderSagaEndToEndTest {
                 .POST(HttpRequest.BodyPublishers.ofString(batch.toString())).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(placed.statusCode()).as(placed.body()).isEqualTo(202);
 
-        try (OrderOutcomes read = new OrderOutcomes()) {
+        try (OrderOutcomes read = new OrderOutcomes(orderIds)) {
             awaitOrExplain("a third of the orders decided", Duration.ofSeconds(180), read, () -> read.poll().size() >= ORDERS / 3);
             platform.crashAndRestart("saga-orchestrator");
             awaitOrExplain("every order decided", Duration.ofSeconds(300), read, () -> read.poll().size() >= ORDERS);
@@ -110,20 +104,20 @@ class OrderSagaEndToEndTest {
 
         Await.until("no stock held by a cancelled order, no money kept from one", Duration.ofSeconds(120), () -> {
             long held = query("select count(*) from stock_reservation r join shop_order o on o.order_id = r.order_id "
-                    + "where r.status = 'RESERVED'");
+                    + "where r.status = 'RESERVED' and o.order_id like '" + PREFIX + "%'");
             return held == completed;
         });
         for (int i = 0; i < SKUS; i++) {
-            long available = query("select available from stock where sku = 'sku-" + i + "'");
+            long available = query("select available from stock where sku = '" + PREFIX + "sku-" + i + "'");
             long reserved = query("select coalesce(sum(l.quantity), 0) from stock_reservation_line l join stock_reservation r "
-                    + "on r.reservation_id = l.reservation_id where r.status = 'RESERVED' and l.sku = 'sku-" + i + "'");
+                    + "on r.reservation_id = l.reservation_id where r.status = 'RESERVED' and l.sku = '" + PREFIX + "sku-" + i + "'");
             assertThat(available + reserved).as("stock of sku-%d to the unit", i).isEqualTo(STOCK_PER_SKU);
         }
-        long charged = query("select coalesce(sum(amount_cents), 0) from payment_ledger");
+        long charged = query("select coalesce(sum(amount_cents), 0) from payment_ledger where order_id like '" + PREFIX + "%'");
         long owed = query("select coalesce(sum(o.total_cents), 0) from shop_order o join stock_reservation r "
-                + "on r.order_id = o.order_id where r.status = 'RESERVED'");
+                + "on r.order_id = o.order_id where r.status = 'RESERVED' and o.order_id like '" + PREFIX + "%'");
         assertThat(charged).as("the ledger holds exactly the completed orders' totals").isEqualTo(owed);
-        assertThat(query("select count(*) from shipment")).isEqualTo(completed);
+        assertThat(query("select count(*) from shipment where order_id like '" + PREFIX + "%'")).isEqualTo(completed);
     }
 
     /** A stage that stopped is named in the failure: how many orders were decided, and every consumer group's lag. */
@@ -146,8 +140,10 @@ class OrderSagaEndToEndTest {
         private final TopicReader reader;
         private final AvroRegistryDeserializer<GenericRecord> decoder = new AvroRegistryDeserializer<>();
         private final Map<String, List<String>> byOrder = new HashMap<>();
+        private final java.util.Set<String> mine;
 
-        OrderOutcomes() {
+        OrderOutcomes(List<String> orderIds) {
+            mine = java.util.Set.copyOf(orderIds);
             reader = new TopicReader(platform.infrastructure().kafkaBootstrapServers(), Topics.ORDER_EVENTS);
             decoder.configure(Map.of(AvroRegistrySerializer.REGISTRY_URL, platform.infrastructure().schemaRegistryUrl()), false);
         }
@@ -160,7 +156,7 @@ class OrderSagaEndToEndTest {
 
         private void record(GenericRecord event) {
             String type = ((GenericRecord) event.get("event")).getSchema().getName();
-            if (type.equals("OrderCompleted") || type.equals("OrderCancelled")) {
+            if ((type.equals("OrderCompleted") || type.equals("OrderCancelled")) && mine.contains(event.get("orderId").toString())) {
                 String outcome = type.equals("OrderCancelled") ? type + ": " + ((GenericRecord) event.get("event")).get("reason") : type;
                 byOrder.computeIfAbsent(event.get("orderId").toString(), k -> new ArrayList<>()).add(outcome);
             }

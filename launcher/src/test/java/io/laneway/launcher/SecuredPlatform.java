@@ -11,8 +11,9 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * One platform for the launcher's security tests (the bad-input campaign, the authorization matrix), started once
- * per test JVM and stopped when the JVM's tests are done: each of them alone started a whole platform (~40 s here).
+ * One platform for the launcher's tests that need no platform of their own (the bad-input campaign, the authorization
+ * matrix, the Java client, the operator console, the order saga end to end), started once per test JVM and stopped
+ * when the JVM's tests are done: each of them alone started a whole platform (~40 s here).
  * Every service trusts the same JWT secret and holds the keys both tests present.
  */
 public final class SecuredPlatform implements BeforeAllCallback {
@@ -68,6 +69,15 @@ public final class SecuredPlatform implements BeforeAllCallback {
             if (service.equals("router")) {
                 arguments.addAll(key(prefix, next, FLOODER_KEY, "flooder", "messages:write"));
                 arguments.add("--laneway.router.rate-limit.clients.flooder=1");
+            }
+            if (service.equals("pool")) {
+                arguments.add("--laneway.pool.examples.payment-gateway.decline-rate=0.10"); // OrderSagaEndToEndTest's declines
+            }
+            if (service.equals("saga")) {
+                // Step timeouts are proven by the topology tests; here a loaded CI machine must not turn the declines and
+                // sold-out orders OrderSagaEndToEndTest counts into timeouts (it also kills and restarts the orchestrator).
+                arguments.addAll(List.of("--spring.kafka.streams.properties.session.timeout.ms=6000",
+                        "--laneway.saga.timeouts.stock=2m", "--laneway.saga.timeouts.payment=2m"));
             }
             extra.put(SERVICE_NAMES.get(service), arguments);
         });

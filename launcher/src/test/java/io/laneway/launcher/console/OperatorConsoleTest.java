@@ -16,6 +16,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.laneway.infra.Await;
@@ -84,6 +85,11 @@ class OperatorConsoleTest {
         awaitNotice("Enter an API key or token first");
         screenshot("no-credentials");
 
+        assertThat(browser.executeScript("""
+                return [...document.querySelectorAll('input, select, textarea')]
+                    .filter(c => c.labels.length === 0 && !c.getAttribute('aria-label')).map(c => c.id)""")).as("controls without a label")
+                .asList().isEmpty();
+
         signIn(PUBLISHER_KEY); // may publish, may not operate
         click("dl-apply");
         awaitNotice("Not allowed");
@@ -93,13 +99,15 @@ class OperatorConsoleTest {
     @Test
     @Order(2)
     void aPoisonedMessageIsFoundItsPayloadFixedAndReplayedAndItCompletes() throws Exception {
-        String id = publishGreeting("P".repeat(70));
+        String key = "console-" + UUID.randomUUID();
+        String id = publishGreeting("P".repeat(70), key);
         awaitStatus(id, "DEAD_LETTERED");
         Await.until("its dead letter indexed", PATIENCE, () -> lettersOfMessage(id) == 1);
         signIn(OPERATOR_KEY);
 
-        find(id);
+        find(key); // the client only knows its idempotency key
         awaitText("find-result", "DEAD_LETTERED");
+        assertThat(text("find-result")).as("the timeline gives the failure's reason").contains(id).contains("does not fit on a greeting card");
         screenshot("find-message");
         WebElement open = awaitPage(d -> d.findElements(By.cssSelector("#find-result button[id^=open-letter-]")).stream().findFirst().orElse(null));
         open.click();
@@ -133,7 +141,7 @@ class OperatorConsoleTest {
         Instant since = Instant.now().minusSeconds(1);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            ids.add(publishGreeting("Q".repeat(80 + i)));
+            ids.add(publishGreeting("Q".repeat(80 + i), null));
         }
         for (String id : ids) {
             awaitStatus(id, "DEAD_LETTERED");
@@ -169,6 +177,27 @@ class OperatorConsoleTest {
             assertThat(text("lane-" + lane)).contains("CLOSED");
         }
         screenshot("lanes");
+    }
+
+    @Test
+    @Order(5)
+    void anOrderShowsItsSagaStepsAndWhatTheOrchestratorWaitsFor() throws Exception {
+        String order = "console-order-" + UUID.randomUUID();
+        HttpResponse<String> placed = HTTP.send(HttpRequest.newBuilder(URI.create(platform.routerUrl() + "/v1/messages"))
+                .header("Content-Type", "application/json").header("X-API-Key", PUBLISHER_KEY)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"order.place\",\"payload\":{\"orderId\":\"" + order
+                        + "\",\"customerId\":\"c-console\",\"lines\":[{\"sku\":\"not-stocked\",\"quantity\":1,\"unitPriceCents\":100}]}}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(placed.statusCode()).as(placed.body()).isEqualTo(202);
+        signIn(OPERATOR_KEY);
+
+        // a product nobody stocked: the saga cancels the order, and says so
+        Await.until("the order cancelled", PATIENCE, () -> {
+            find(order);
+            return text("find-result").contains("CANCELLED") && text("find-result").contains("Saga step");
+        });
+        assertThat(text("find-result")).contains("OrderPlaced");
+        screenshot("find-order");
     }
 
     // ---- the page ----
@@ -250,10 +279,11 @@ class OperatorConsoleTest {
 
     // ---- the APIs, to set the scene and to check what the page did ----
 
-    private static String publishGreeting(String name) throws Exception {
+    private static String publishGreeting(String name, String idempotencyKey) throws Exception {
+        String key = idempotencyKey == null ? "" : "\"idempotencyKey\":\"" + idempotencyKey + "\",";
         HttpResponse<String> accepted = HTTP.send(HttpRequest.newBuilder(URI.create(platform.routerUrl() + "/v1/messages"))
                 .header("Content-Type", "application/json").header("X-API-Key", PUBLISHER_KEY)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"demo.greet\",\"payload\":{\"name\":\"" + name + "\"}}")).build(),
+                .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"demo.greet\"," + key + "\"payload\":{\"name\":\"" + name + "\"}}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
         return JSON.readTree(accepted.body()).get("id").asText();

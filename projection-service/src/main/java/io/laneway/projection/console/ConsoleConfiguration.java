@@ -12,7 +12,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The operator console: static files in {@code static/console/} (no build step, no CDN: it works offline), served at
- * {@code /console/}, and the two URLs it needs as {@code /console/config.json}. The page holds no data: every view asks
+ * {@code /console/}, and the URLs it needs as {@code /console/config.json}. The page holds no data: every view asks
  * the APIs with the operator's own credentials, so the APIs' rules decide what it may see and do.
  */
 @Configuration(proxyBeanMethods = false)
@@ -38,7 +38,8 @@ class ConsoleConfiguration implements WebMvcConfigurer {
 
         @GetMapping(path = "/console/config.json", produces = "application/json")
         Map<String, String> config() {
-            return Map.of("poolUrl", properties.poolUrl(), "grafanaUrl", properties.grafanaUrl());
+            return Map.of("poolUrl", properties.poolUrl(), "routerUrl", properties.routerUrl(), "sagaUrl", properties.sagaUrl(),
+                    "grafanaUrl", properties.grafanaUrl());
         }
     }
 }

@@ -9,7 +9,14 @@ final class ApiExamples {
              "error": "AssertionError: demo.work asked to fail with an Error",
              "timestamps": {"ROUTED": "2026-12-05T00:18:09.559Z", "FAILED": "2026-12-05T00:18:09.656Z",
                             "DEAD_LETTERED": "2026-12-05T00:18:14.785Z"},
-             "payload": {"millis": 1, "failWith": "error"}}""";
+             "payload": {"millis": 1, "failWith": "error"}, "traceId": "a25e561cc5d74c709c77b821a8489780",
+             "history": [{"status": "ROUTED", "attempt": 1, "at": "2026-12-05T00:18:09.559Z", "error": null, "durationMillis": null},
+                         {"status": "FAILED", "attempt": 1, "at": "2026-12-05T00:18:09.656Z",
+                          "error": "AssertionError: demo.work asked to fail with an Error", "durationMillis": 0},
+                         {"status": "FAILED", "attempt": 2, "at": "2026-12-05T00:18:14.702Z",
+                          "error": "AssertionError: demo.work asked to fail with an Error", "durationMillis": 0},
+                         {"status": "DEAD_LETTERED", "attempt": 5, "at": "2026-12-05T00:18:14.785Z",
+                          "error": "AssertionError: demo.work asked to fail with an Error", "durationMillis": 0}]}""";
 
     static final String ORDER = """
             {"id": "order-1", "status": "COMPLETED", "customerId": "demo-customer",

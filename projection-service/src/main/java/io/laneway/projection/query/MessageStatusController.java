@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -29,15 +30,21 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class MessageStatusController {
 
+    /** One lifecycle event of the message: each attempt, failure (with its error) and retry. */
+    public record Step(String status, int attempt, String at, String error, Long durationMillis) {
+    }
+
     public record MessageStatusResponse(String id, String type, String status, String lane, int attempt, String updatedAt,
                                         Long durationMillis, String error, Map<String, String> timestamps,
-                                        JsonNode payload) {
+                                        JsonNode payload, String traceId, List<Step> history) {
         static MessageStatusResponse of(MessageStatusView v) {
             Map<String, String> timestamps = new TreeMap<>();
             v.getTimestamps().forEach((status, at) -> timestamps.put(status, at.toString()));
+            List<Step> history = v.getHistory().stream().map(s -> new Step(s.getStatus().name(), s.getAttempt(), s.getAt().toString(),
+                    s.getError(), s.getDurationMillis())).toList();
             return new MessageStatusResponse(v.getMessageId(), v.getType(), v.getStatus().name(),
                     v.getLane() == null ? null : v.getLane().name(), v.getAttempt(), v.getUpdatedAt().toString(),
-                    v.getDurationMillis(), v.getError(), timestamps, payload(v.getPayload()));
+                    v.getDurationMillis(), v.getError(), timestamps, payload(v.getPayload()), v.getTraceId(), history);
         }
 
         /** The payload as JSON (not a string holding JSON), when a failure brought it; null otherwise. */

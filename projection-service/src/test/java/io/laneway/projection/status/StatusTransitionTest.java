@@ -79,6 +79,37 @@ class StatusTransitionTest {
         assertThat(dead.getPayload()).as("the latest one wins").isEqualTo("{\"name\":\"Bea\"}");
     }
 
+    @org.junit.jupiter.api.Test
+    void everyEventIsAStepOfTheHistoryInTimeOrderOnceEvenWhenStaleOrRedelivered() {
+        LifecycleEvent failed = withError(at(event(MessageStatus.FAILED, 1), 20), "IllegalStateException: gateway said 503");
+        MessageStatusView view = StatusTransition.apply(null, failed);
+        view = StatusTransition.apply(view, at(event(MessageStatus.ROUTED, 1), 10)); // late: arrives after the failure
+        view = StatusTransition.apply(view, withError(at(event(MessageStatus.FAILED, 2), 30), "IllegalStateException: gateway said 503"));
+        view = StatusTransition.apply(view, failed); // redelivered
+        view = StatusTransition.apply(view, at(event(MessageStatus.COMPLETED, 3), 40));
+
+        assertThat(view.getHistory()).extracting(s -> s.getStatus() + "#" + s.getAttempt() + "@" + s.getAt().getEpochSecond() + " " + s.getError())
+                .containsExactly("ROUTED#1@10 null", "FAILED#1@20 IllegalStateException: gateway said 503",
+                        "FAILED#2@30 IllegalStateException: gateway said 503", "COMPLETED#3@40 null");
+        assertThat(view.getTraceId()).as("the first event's trace").isEqualTo("trace-1");
+    }
+
+    @org.junit.jupiter.api.Test
+    void theHistoryKeepsTheLatestStepsOnly() {
+        MessageStatusView view = null;
+        for (int attempt = 1; attempt <= StatusTransition.HISTORY + 10; attempt++) {
+            view = StatusTransition.apply(view, at(event(MessageStatus.FAILED, attempt), attempt));
+        }
+
+        assertThat(view.getHistory()).hasSize(StatusTransition.HISTORY);
+        assertThat(view.getHistory().getLast().getAttempt()).isEqualTo(StatusTransition.HISTORY + 10);
+    }
+
+    private static LifecycleEvent withError(LifecycleEvent event, String error) {
+        event.setError(error);
+        return event;
+    }
+
     private static LifecycleEvent withPayload(LifecycleEvent event, String payload) {
         event.setPayload(payload);
         return event;
@@ -95,6 +126,6 @@ class StatusTransitionTest {
 
     private static LifecycleEvent event(MessageStatus status, int attempt, String client) {
         return LifecycleEvent.newBuilder().setEventId("e").setMessageId("m-1").setStatus(status).setType("demo.greet")
-                .setLane(Lane.FAST).setOccurredAt(Instant.EPOCH).setAttempt(attempt).setClient(client).build();
+                .setLane(Lane.FAST).setOccurredAt(Instant.EPOCH).setAttempt(attempt).setClient(client).setTraceId("trace-1").build();
     }
 }

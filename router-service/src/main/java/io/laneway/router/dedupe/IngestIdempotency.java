@@ -56,6 +56,20 @@ public class IngestIdempotency {
         this.meters = meters;
     }
 
+    /** A message accepted under an idempotency key, within the window. */
+    public record Claim(String client, String messageId, String lane, java.time.Instant acceptedAt) {
+    }
+
+    /** The messages accepted under {@code key}: the client's own, or every client's when {@code client} is null. */
+    public java.util.List<Claim> find(String client, String key) {
+        return jdbc.sql("""
+                        select client_id, message_id, lane, accepted_at from ingest_idempotency
+                        where idempotency_key = :key and (cast(:client as varchar) is null or client_id = :client)
+                        order by accepted_at""")
+                .param("key", key).param("client", client)
+                .query((rs, row) -> new Claim(rs.getString(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant())).list();
+    }
+
     /**
      * Runs {@code publish} once per (client, key) within the window.
      *
