@@ -131,11 +131,17 @@ async function find(text) {
       return;
     }
     const order = await orNullIfMissing(projection('/v1/orders/' + encodeURIComponent(text)));
+    const correlated = await orNullIfMissing(projection('/v1/correlations/' + encodeURIComponent(text)));
     if (order) {
       const saga = state.config.sagaUrl ? await orNullIfMissing(call(state.config.sagaUrl, '/v1/sagas/' + encodeURIComponent(text))) : null;
       out.append(orderCard(order, saga));
-      return;
     }
+    if (correlated) {
+      out.append(table('Messages with correlation id ' + text + ' (first routed first)', ['Message', ''],
+        correlated.messageIds.map((id) => [id,
+          el('button', { type: 'button', onclick: () => { $('find-query').value = id; find(id); } }, 'Show ' + id)])));
+    }
+    if (order || correlated) return;
     const byKey = state.config.routerUrl
       ? await orNullIfMissing(call(state.config.routerUrl, '/v1/messages/by-idempotency-key/' + encodeURIComponent(text))) : null;
     if (byKey) {

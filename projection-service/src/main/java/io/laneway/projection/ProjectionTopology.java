@@ -8,6 +8,7 @@ import io.laneway.contracts.serde.LanewaySerdes;
 import io.laneway.projection.lanes.LaneStatsTopology;
 import io.laneway.projection.order.OrderViewTopology;
 import io.laneway.projection.sales.ProductSalesTopology;
+import io.laneway.projection.correlation.CorrelationIndexTopology;
 import io.laneway.projection.status.MessageStatusTopology;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -58,6 +59,7 @@ class ProjectionTopology {
         KStream<String, LifecycleEvent> lifecycle = builder.stream(Topics.LIFECYCLE,
                 Consumed.with(Serdes.String(), LanewaySerdes.<LifecycleEvent>specificAvro(registryUrl, false)));
         MessageStatusTopology.build(lifecycle, registryUrl);
+        CorrelationIndexTopology.build(lifecycle);
         Counter late = Counter.builder("laneway.projection.late.events").tag("view", LaneStatsTopology.STORE)
                 .description("Events that arrived after their window's grace period and were left out").register(meters);
         LaneStatsTopology.build(builder, lifecycle, registryUrl, grace, retention, late::increment);

@@ -197,6 +197,10 @@ class OperatorConsoleTest {
             return text("find-result").contains("CANCELLED") && text("find-result").contains("Saga step");
         });
         assertThat(text("find-result")).contains("OrderPlaced");
+        Await.until("the order's messages by correlation id", PATIENCE, () -> {
+            find(order);
+            return text("find-result").contains("Messages with correlation id " + order);
+        });
         screenshot("find-order");
     }
 

@@ -111,7 +111,7 @@ public class InstanceRouter {
         return host.host() + ":" + host.port();
     }
 
-    static ResponseEntity<?> json(Object body) {
+    public static ResponseEntity<?> json(Object body) {
         return ResponseEntity.status(HttpStatus.OK).contentType(MediaType.APPLICATION_JSON).body(body);
     }
 }

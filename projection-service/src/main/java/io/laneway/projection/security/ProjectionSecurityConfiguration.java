@@ -26,6 +26,8 @@ class ProjectionSecurityConfiguration {
             LanewaySecurity.actuatorRules(auth);
             // the console's page and script hold no data; what it shows comes from the APIs, with the operator's credentials
             auth.requestMatchers(HttpMethod.GET, "/console", "/console/", "/console/*").permitAll();
+            // which messages a correlation id ties together spans clients: an operator's question
+            auth.requestMatchers(HttpMethod.GET, "/v1/correlations/*").hasAuthority("SCOPE_admin");
             auth.requestMatchers(HttpMethod.GET, "/v1/**", "/internal/**").authenticated()
                 .anyRequest().hasAuthority("SCOPE_admin");
         });

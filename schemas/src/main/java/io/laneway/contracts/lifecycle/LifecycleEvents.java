@@ -29,6 +29,7 @@ public final class LifecycleEvents {
                 .setAttempt(envelope.getRouting().getAttempt())
                 .setTraceId(envelope.getMetadata().getTraceId())
                 .setClient(envelope.getMetadata().getSource())
+                .setCorrelationId(envelope.getMetadata().getCorrelationId())
                 .build();
     }
 
