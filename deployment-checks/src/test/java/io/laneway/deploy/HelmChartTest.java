@@ -166,6 +166,27 @@ class HelmChartTest {
                 .noneMatch(o -> o instanceof io.fabric8.kubernetes.api.model.networking.v1.Ingress);
     }
 
+    /** The console's page calls the APIs the values name from the operator's browser: they let the projection's origin in. */
+    @Test
+    void theConsoleIsToldWhereTheApisAreAndEachNamedApiAllowsTheProjectionsOrigin() {
+        List<HasMetadata> objects = render("ci/conventions-values.yaml");
+
+        var projection = env(deployment(objects, "laneway-projection"));
+        assertThat(projection.get("LANEWAY_CONSOLE_POOL_URL").getValue()).isEqualTo("https://pool.example.com");
+        assertThat(projection.get("LANEWAY_CONSOLE_SAGA_URL").getValue()).isEqualTo("https://saga.example.com");
+        assertThat(projection.get("LANEWAY_CONSOLE_GRAFANA_URL").getValue()).isEqualTo("https://grafana.example.com");
+        assertThat(projection).as("no router URL given").doesNotContainKey("LANEWAY_CONSOLE_ROUTER_URL");
+        for (String named : List.of("laneway-pool", "laneway-saga")) {
+            assertThat(env(deployment(objects, named)).get("LANEWAY_SECURITY_CORSALLOWEDORIGINS").getValue()).as(named)
+                    .isEqualTo("https://status.example.com");
+        }
+        assertThat(env(deployment(objects, "laneway-router"))).as("not named: no browser calls it").doesNotContainKey("LANEWAY_SECURITY_CORSALLOWEDORIGINS");
+        assertThat(render("(defaults)")).filteredOn(o -> o instanceof Deployment)
+                .allSatisfy(d -> assertThat(env((Deployment) d)).doesNotContainKeys("LANEWAY_SECURITY_CORSALLOWEDORIGINS", "LANEWAY_CONSOLE_POOL_URL"));
+        assertThatThrownBy(() -> template().set("console.poolUrl", "https://pool.example.com").call())
+                .as("the origin must be known").hasMessageContaining("projection.publicUrl is required");
+    }
+
     /** Before install and upgrade a hook Job creates every topic the platform uses, with the partitions the values give. */
     @Test
     void aHookJobCreatesEveryTopicWithThePartitionsOfTheValues() {
