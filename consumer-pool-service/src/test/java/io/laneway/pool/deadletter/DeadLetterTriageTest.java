@@ -10,9 +10,8 @@ import java.util.Map;
 import io.laneway.contracts.envelope.Envelope;
 import io.laneway.contracts.registry.SchemaRegistryClient;
 import io.laneway.contracts.serde.PayloadCodec;
+import io.laneway.pool.support.GreetingPayloads;
 import io.laneway.pool.support.PoolIntegrationTest;
-import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericData;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -28,9 +27,6 @@ import org.springframework.web.client.RestClient;
  */
 class DeadLetterTriageTest extends PoolIntegrationTest {
 
-    private static final Schema GREET = new Schema.Parser().parse(
-            "{\"type\":\"record\",\"name\":\"Greet\",\"namespace\":\"io.laneway.payload.demo\",\"fields\":[{\"name\":\"name\",\"type\":\"string\"}]}");
-
     @Autowired
     JdbcClient jdbc;
 
@@ -40,7 +36,7 @@ class DeadLetterTriageTest extends PoolIntegrationTest {
     @Test
     void poisonedGreetingsAreGroupedCountedByADryRunAndOneIsFixedByEditingItsPayload() {
         Instant before = Instant.now().minusSeconds(1);
-        int schemaId = SchemaRegistryClient.forUrl(infra.schemaRegistryUrl()).register("laneway.payload.demo.greet", GREET);
+        int schemaId = SchemaRegistryClient.forUrl(infra.schemaRegistryUrl()).register(GreetingPayloads.SUBJECT, GreetingPayloads.GREET);
         List<Envelope> poisoned = List.of(greeting(schemaId, "x".repeat(70)), greeting(schemaId, "y".repeat(80)), greeting(schemaId, "z".repeat(90)));
         send(poisoned.get(0));
         send(poisoned.get(1));
@@ -92,10 +88,8 @@ class DeadLetterTriageTest extends PoolIntegrationTest {
     }
 
     private static Envelope greeting(int schemaId, String name) {
-        GenericData.Record greet = new GenericData.Record(GREET);
-        greet.put("name", name);
         Envelope envelope = envelope("demo.greet", null, "{}");
-        envelope.setPayload(ByteBuffer.wrap(PayloadCodec.encode(schemaId, GREET, greet)));
+        envelope.setPayload(ByteBuffer.wrap(PayloadCodec.encode(schemaId, GreetingPayloads.GREET, GreetingPayloads.greeting(name))));
         return envelope;
     }
 

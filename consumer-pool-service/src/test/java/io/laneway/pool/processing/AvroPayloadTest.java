@@ -1,5 +1,6 @@
 package io.laneway.pool.processing;
 
+import static io.laneway.pool.support.GreetingPayloads.GREET;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.ByteBuffer;
@@ -9,8 +10,8 @@ import io.laneway.contracts.Topics;
 import io.laneway.contracts.envelope.Envelope;
 import io.laneway.contracts.registry.SchemaRegistryClient;
 import io.laneway.contracts.serde.PayloadCodec;
+import io.laneway.pool.support.GreetingPayloads;
 import io.laneway.pool.support.PoolIntegrationTest;
-import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,9 +27,6 @@ import tools.jackson.databind.json.JsonMapper;
  * failed payload as JSON: in the dead-letter API and in the lifecycle events the status view folds.
  */
 class AvroPayloadTest extends PoolIntegrationTest {
-
-    private static final Schema GREET = new Schema.Parser().parse(
-            "{\"type\":\"record\",\"name\":\"Greet\",\"namespace\":\"io.laneway.payload.demo\",\"fields\":[{\"name\":\"name\",\"type\":\"string\"}]}");
 
     @Autowired
     JdbcClient jdbc;
@@ -108,8 +106,6 @@ class AvroPayloadTest extends PoolIntegrationTest {
     }
 
     private static GenericData.Record record(String name) {
-        GenericData.Record record = new GenericData.Record(GREET);
-        record.put("name", name);
-        return record;
+        return GreetingPayloads.greeting(name);
     }
 }
