@@ -257,6 +257,8 @@ async function openLetter(id) {
         ['Trace id', letter.traceId], ['First failed', time(letter.firstFailedAt)], ['Dead-lettered', time(summary.deadLetteredAt)],
         ['Payload format', (payload.format || '') + (payload.schemaId ? ' (schema ' + payload.schemaId + ')' : '')],
         ['Payload unreadable', payload.unreadable]]),
+      el('details', { id: 'letter-headers' }, el('summary', {}, 'Envelope headers'),
+        facts(Object.entries(letter.headers || {}).map(([name, value]) => [name, value == null ? '' : String(value)]))),
       el('details', {}, el('summary', {}, 'Stack trace'), el('pre', {}, letter.errorStack || '')),
       el('form', { id: 'letter-form', onsubmit: (event) => event.preventDefault() },
         el('label', { for: 'letter-payload' }, 'Payload (JSON; an edit is checked against the type\'s schema before it is sent)'),

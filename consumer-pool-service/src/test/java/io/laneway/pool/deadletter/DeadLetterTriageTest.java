@@ -34,6 +34,7 @@ class DeadLetterTriageTest extends PoolIntegrationTest {
     int port;
 
     @Test
+    @SuppressWarnings("unchecked")
     void poisonedGreetingsAreGroupedCountedByADryRunAndOneIsFixedByEditingItsPayload() {
         Instant before = Instant.now().minusSeconds(1);
         int schemaId = SchemaRegistryClient.forUrl(infra.schemaRegistryUrl()).register(GreetingPayloads.SUBJECT, GreetingPayloads.GREET);
@@ -64,6 +65,10 @@ class DeadLetterTriageTest extends PoolIntegrationTest {
         assertThat(statuses(poisoned)).as("a dry run sends nothing").containsOnly("OPEN");
 
         long id = letterOf(poisoned.getFirst());
+        Map<String, Object> detail = api.get().uri("/v1/dead-letters/{id}", id).header("X-API-Key", ADMIN_KEY).retrieve().body(Map.class);
+        assertThat((Map<String, Object>) detail.get("headers")).as("the envelope's headers, decoded")
+                .containsEntry("lane", "FAST").containsEntry("attempt", 1).containsEntry("traceId", poisoned.getFirst().getMetadata().getTraceId());
+        assertThat((Map<String, Object>) detail.get("payload")).containsEntry("format", "avro");
         ResponseEntity<String> refused = api.post().uri("/v1/dead-letters/{id}/replay", id).header("X-API-Key", ADMIN_KEY)
                 .contentType(MediaType.APPLICATION_JSON).body(Map.of("reason", "typo", "payload", Map.of("name", 42)))
                 .retrieve().onStatus(s -> true, (rq, rs) -> { }).toEntity(String.class);

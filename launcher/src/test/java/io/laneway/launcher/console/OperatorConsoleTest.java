@@ -112,6 +112,8 @@ class OperatorConsoleTest {
         WebElement open = awaitPage(d -> d.findElements(By.cssSelector("#find-result button[id^=open-letter-]")).stream().findFirst().orElse(null));
         open.click();
         awaitText("dl-letter", "does not fit on a greeting card");
+        browser.findElement(By.cssSelector("#letter-headers summary")).click();
+        awaitText("letter-headers", key); // the envelope's headers, decoded
 
         editPayload("{\"name\": 42}");
         click("letter-replay");

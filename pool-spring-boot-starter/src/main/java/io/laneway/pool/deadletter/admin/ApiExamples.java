@@ -20,6 +20,9 @@ final class ApiExamples {
              "traceId": "d5431527d2a14c38be9232354bcae91a", "firstFailedAt": "2026-12-05T00:18:09.633Z",
              "errorStack": "io.laneway.pool.processing.HandlerFailedException: Handler for demo.work failed ...", "envelopeBytes": 204,
              "payload": {"format": "json", "schemaId": null, "json": {"millis": 1, "failWith": "error"}, "unreadable": null},
+             "headers": {"source": "local", "acceptedAt": "2026-12-05T00:18:09.541Z", "traceId": "d5431527d2a14c38be9232354bcae91a",
+                         "idempotencyKey": null, "correlationId": null, "priority": "NORMAL", "orderingKey": null, "lane": "FAST",
+                         "routedAt": "2026-12-05T00:18:09.552Z", "attempt": 3, "maxAttempts": 3, "deadline": "2026-12-05T00:23:09.552Z"},
              "audit": []}""";
 
     static final String REPLAYED = SUMMARY_HEAD + "\"status\": \"REPLAYED\"" + SUMMARY_TAIL;

@@ -51,9 +51,10 @@ class DeadLetterController {
         }
     }
 
+    /** @param headers the envelope's own headers, decoded: source, keys, priority, routing, attempts, deadline */
     record Detail(Summary summary, String originalTopic, int originalPartition, long originalOffset, String traceId,
                   Instant firstFailedAt, String errorStack, int envelopeBytes, DeadLetterOperations.PayloadView payload,
-                  List<Map<String, Object>> audit) {
+                  Map<String, Object> headers, List<Map<String, Object>> audit) {
     }
 
     record ListPage(List<Summary> items, int page, int size, long total) {
@@ -109,7 +110,7 @@ class DeadLetterController {
                 "action", a.getAction(), "actor", a.getActor(), "reason", a.getReason() == null ? "" : a.getReason(),
                 "actedAt", a.getActedAt().toString())).toList();
         return new Detail(Summary.of(d), d.getOriginalTopic(), d.getOriginalPartition(), d.getOriginalOffset(), d.getTraceId(),
-                d.getFirstFailedAt(), d.getErrorStack(), d.getEnvelope().length, operations.payloadOf(d), history);
+                d.getFirstFailedAt(), d.getErrorStack(), d.getEnvelope().length, operations.payloadOf(d), operations.headersOf(d), history);
     }
 
     @Operation(requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(

@@ -101,6 +101,33 @@ public class DeadLetterOperations {
         }
     }
 
+    /**
+     * The envelope's own headers as the letter holds them (who sent it, its keys, its routing), decoded; empty when the
+     * bytes are no envelope (the payload view says why).
+     */
+    public Map<String, Object> headersOf(DeadLetter letter) {
+        Envelope envelope;
+        try {
+            envelope = envelopeOf(letter);
+        } catch (RuntimeException e) {
+            return Map.of();
+        }
+        Map<String, Object> headers = new java.util.LinkedHashMap<>();
+        headers.put("source", envelope.getMetadata().getSource());
+        headers.put("acceptedAt", envelope.getMetadata().getTimestamp().toString());
+        headers.put("traceId", envelope.getMetadata().getTraceId());
+        headers.put("idempotencyKey", envelope.getMetadata().getIdempotencyKey());
+        headers.put("correlationId", envelope.getMetadata().getCorrelationId());
+        headers.put("priority", envelope.getPriority().name());
+        headers.put("orderingKey", envelope.getOrderingKey());
+        headers.put("lane", envelope.getRouting().getLane().name());
+        headers.put("routedAt", envelope.getRouting().getRoutedAt() == null ? null : envelope.getRouting().getRoutedAt().toString());
+        headers.put("attempt", envelope.getRouting().getAttempt());
+        headers.put("maxAttempts", envelope.getRouting().getMaxAttempts());
+        headers.put("deadline", envelope.getRouting().getDeadline() == null ? null : envelope.getRouting().getDeadline().toString());
+        return headers;
+    }
+
     private Envelope envelopeOf(DeadLetter letter) {
         return deserializer.deserialize(letter.getOriginalTopic(), letter.getEnvelope());
     }
