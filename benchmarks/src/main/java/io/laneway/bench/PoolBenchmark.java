@@ -63,11 +63,23 @@ public final class PoolBenchmark {
     static final int PARTITIONS = Topics.all().get(Topics.LANE_FAST);
     static final int PC_CONCURRENCY = Integer.getInteger("bench.pcConcurrency", 16);
 
-    record Result(String name, long envelopes, double seconds, long duplicates) {
+    /** @param cpuMicros per process, CPU time per envelope over the timed part (after the warm-up), in µs */
+    record Result(String name, long envelopes, double seconds, long duplicates, Map<String, Double> cpuMicros) {
         double perSecond() {
             return envelopes / seconds;
         }
+
+        double cpuMicrosTotal() {
+            return cpuMicros.values().stream().mapToDouble(Double::doubleValue).sum();
+        }
     }
+
+    /**
+     * The processes whose CPU time each run is charged with: PostgreSQL (with its backends), the broker, the registry, this
+     * JVM (where the baselines run) and, while it runs, the pool's JVM.
+     */
+    static final Map<String, Long> PROCESSES = new java.util.LinkedHashMap<>();
+    static final String POOL_PROCESS = "consumer-pool-service";
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("laneway.home", ".")).toAbsolutePath().normalize();
@@ -76,6 +88,10 @@ public final class PoolBenchmark {
         try (LocalInfrastructure infra = LocalInfrastructure.start(LocalInfrastructure.Ports.any(), runDir);
              KafkaBrokerProcess broker = KafkaBrokerProcess.start(FreePorts.next(), runDir.resolve("kafka-" + System.nanoTime()))) {
             broker.createTopics(Topics.all());
+            PROCESSES.put(CpuTimes.POSTGRES, infra.postgres().postmasterPid());
+            PROCESSES.put("Kafka broker", broker.pid());
+            PROCESSES.put("schema registry", infra.externalProcessIds().getLast());
+            PROCESSES.put("benchmark JVM (the baselines run here)", ProcessHandle.current().pid());
             Map<String, String> datasource = infra.datasourceProperties("laneway_pool");
             System.out.printf("preloading %,d envelopes (%d keys, %d ms work each) ...%n", RECORDS, KEYS, WORK_MILLIS);
             List<String> ids = preload(broker.bootstrapServers(), infra.schemaRegistryUrl());
@@ -112,12 +128,15 @@ public final class PoolBenchmark {
         List<String> poolArgs = new ArrayList<>(List.of(args));
         poolArgs.add("--laneway.pool.group-prefix=" + groupPrefix);
         try (ChildProcess pool = startPool(root, runDir, infra, bootstrap, port, poolArgs)) {
+            PROCESSES.put(POOL_PROCESS, pool.pid());
             pool.awaitReady(Duration.ofSeconds(120), () -> Services.ready(port));
             try (HikariDataSource db = dataSource(datasource)) {
                 Result result = measure(name, db, expected);
                 System.out.println("  fast lane at the end (limit/workers/in flight/buffered/batch): " + Services.laneGauges(port, "fast"));
                 return result;
             }
+        } finally {
+            PROCESSES.remove(POOL_PROCESS);
         }
     }
 
@@ -128,9 +147,17 @@ public final class PoolBenchmark {
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         long distinct = 0;
         long lastPrint = 0;
+        CpuTimes cpuAtWarm = null;
+        long doneAtWarm = 0;
         while (System.nanoTime() < deadline) {
             // count(*) is cheap enough to poll (the database is shared with the contender); distinct only when it could be done
-            if (single(db, "select count(*) from demo_work") >= expected) {
+            long done = single(db, "select count(*) from demo_work");
+            if (cpuAtWarm == null && done >= WARMUP_RECORDS) {
+                // CPU is counted from here, over the envelopes done from here: the warm-up's JIT compiling is not charged
+                cpuAtWarm = CpuTimes.of(PROCESSES);
+                doneAtWarm = done;
+            }
+            if (done >= expected) {
                 distinct = single(db, "select count(distinct message_id) from demo_work");
                 if (distinct >= expected) {
                     break;
@@ -149,8 +176,12 @@ public final class PoolBenchmark {
         double seconds = single(db, "select (extract(epoch from max(created_at) - (select created_at from demo_work order by created_at"
                 + " offset " + WARMUP_RECORDS + " limit 1)) * 1000000)::bigint from demo_work") / 1e6;
         long rows = single(db, "select count(*) from demo_work");
-        Result result = new Result(name, expected - WARMUP_RECORDS, seconds, rows - distinct);
-        System.out.printf("  %s: %,.0f envelopes/s, %d duplicate effects%n", name, result.perSecond(), result.duplicates());
+        Map<String, Double> cpuMicros = new java.util.LinkedHashMap<>();
+        long counted = expected - doneAtWarm;
+        CpuTimes.of(PROCESSES).minus(cpuAtWarm).nanos().forEach((process, nanos) -> cpuMicros.put(process, nanos / 1e3 / counted));
+        Result result = new Result(name, expected - WARMUP_RECORDS, seconds, rows - distinct, cpuMicros);
+        System.out.printf("  %s: %,.0f envelopes/s, %d duplicate effects, %.0f µs of CPU per envelope %s%n", name, result.perSecond(),
+                result.duplicates(), result.cpuMicrosTotal(), cpuMicros);
         return result;
     }
 
@@ -258,11 +289,21 @@ public final class PoolBenchmark {
             table.append(String.format("| %s | %,.0f | %.2fx | %d |%n", r.name(), r.perSecond(), pool.perSecond() / r.perSecond(),
                     r.duplicates()));
         }
+        List<String> processes = results.stream().flatMap(r -> r.cpuMicros().keySet().stream()).distinct().toList();
+        table.append("\nCPU per envelope, µs, over the timed part (each process from its OS counters, user + system; the baselines run in the"
+                + " benchmark JVM):\n\n| contender | ").append(String.join(" | ", processes)).append(" | all |\n|---")
+                .append("|---".repeat(processes.size() + 1)).append("|\n");
+        for (Result r : results) {
+            table.append("| ").append(r.name());
+            processes.forEach(p -> table.append(String.format(" | %.0f", r.cpuMicros().getOrDefault(p, 0.0))));
+            table.append(String.format(" | **%.0f** |%n", r.cpuMicrosTotal()));
+        }
         Result listener = results.stream().filter(r -> r.name().startsWith("Spring Kafka listener")).findFirst().orElse(null);
         Result parallel = results.stream().filter(r -> r.name().startsWith("Parallel Consumer")).findFirst().orElse(null);
         Figures.put("pool.laneway.eps", pool.perSecond());
         Figures.put("pool.full.eps", results.get(1).perSecond());
         Figures.put("pool.duplicates", results.stream().mapToLong(Result::duplicates).sum());
+        Figures.put("pool.cpu.micros", pool.cpuMicrosTotal());
         if (listener != null && parallel != null) {
             Figures.put("pool.listener.eps", listener.perSecond());
             Figures.put("pool.parallel.eps", parallel.perSecond());
