@@ -63,8 +63,12 @@ public final class PoolBenchmark {
     static final int PARTITIONS = Topics.all().get(Topics.LANE_FAST);
     static final int PC_CONCURRENCY = Integer.getInteger("bench.pcConcurrency", 16);
 
-    /** @param cpuMicros per process, CPU time per envelope over the timed part (after the warm-up), in µs */
-    record Result(String name, long envelopes, double seconds, long duplicates, Map<String, Double> cpuMicros) {
+    /**
+     * @param cpuMicros  per process, CPU time per envelope over the timed part (after the warm-up), in µs
+     * @param statements with {@code -Dlaneway.postgres.statementStats=true}: PostgreSQL's statements per envelope over the
+     *                   same part; null otherwise
+     */
+    record Result(String name, long envelopes, double seconds, long duplicates, Map<String, Double> cpuMicros, String statements) {
         double perSecond() {
             return envelopes / seconds;
         }
@@ -80,6 +84,8 @@ public final class PoolBenchmark {
      */
     static final Map<String, Long> PROCESSES = new java.util.LinkedHashMap<>();
     static final String POOL_PROCESS = "consumer-pool-service";
+    /** Where pg_stat_statements is read from, when it is loaded. */
+    static io.laneway.infra.LocalPostgres postgres;
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("laneway.home", ".")).toAbsolutePath().normalize();
@@ -88,6 +94,7 @@ public final class PoolBenchmark {
         try (LocalInfrastructure infra = LocalInfrastructure.start(LocalInfrastructure.Ports.any(), runDir);
              KafkaBrokerProcess broker = KafkaBrokerProcess.start(FreePorts.next(), runDir.resolve("kafka-" + System.nanoTime()))) {
             broker.createTopics(Topics.all());
+            postgres = infra.postgres();
             PROCESSES.put(CpuTimes.POSTGRES, infra.postgres().postmasterPid());
             PROCESSES.put("Kafka broker", broker.pid());
             PROCESSES.put("schema registry", infra.externalProcessIds().getLast());
@@ -148,6 +155,7 @@ public final class PoolBenchmark {
         long distinct = 0;
         long lastPrint = 0;
         CpuTimes cpuAtWarm = null;
+        PostgresStatements.Snapshot statementsAtWarm = null;
         long doneAtWarm = 0;
         while (System.nanoTime() < deadline) {
             // count(*) is cheap enough to poll (the database is shared with the contender); distinct only when it could be done
@@ -155,6 +163,7 @@ public final class PoolBenchmark {
             if (cpuAtWarm == null && done >= WARMUP_RECORDS) {
                 // CPU is counted from here, over the envelopes done from here: the warm-up's JIT compiling is not charged
                 cpuAtWarm = CpuTimes.of(PROCESSES);
+                statementsAtWarm = PostgresStatements.take(postgres);
                 doneAtWarm = done;
             }
             if (done >= expected) {
@@ -178,8 +187,11 @@ public final class PoolBenchmark {
         long rows = single(db, "select count(*) from demo_work");
         Map<String, Double> cpuMicros = new java.util.LinkedHashMap<>();
         long counted = expected - doneAtWarm;
-        CpuTimes.of(PROCESSES).minus(cpuAtWarm).nanos().forEach((process, nanos) -> cpuMicros.put(process, nanos / 1e3 / counted));
-        Result result = new Result(name, expected - WARMUP_RECORDS, seconds, rows - distinct, cpuMicros);
+        CpuTimes spent = CpuTimes.of(PROCESSES).minus(cpuAtWarm);
+        spent.nanos().forEach((process, nanos) -> cpuMicros.put(process, nanos / 1e3 / counted));
+        String statements = statementsAtWarm == null ? null : PostgresStatements.report(statementsAtWarm, PostgresStatements.take(postgres),
+                counted, spent.nanos().getOrDefault(CpuTimes.POSTGRES, 0L) / 1e6 / counted, "envelope");
+        Result result = new Result(name, expected - WARMUP_RECORDS, seconds, rows - distinct, cpuMicros, statements);
         System.out.printf("  %s: %,.0f envelopes/s, %d duplicate effects, %.0f µs of CPU per envelope %s%n", name, result.perSecond(),
                 result.duplicates(), result.cpuMicrosTotal(), cpuMicros);
         return result;
@@ -297,6 +309,11 @@ public final class PoolBenchmark {
             table.append("| ").append(r.name());
             processes.forEach(p -> table.append(String.format(" | %.0f", r.cpuMicros().getOrDefault(p, 0.0))));
             table.append(String.format(" | **%.0f** |%n", r.cpuMicrosTotal()));
+        }
+        for (Result r : results) {
+            if (r.statements() != null) {
+                table.append("\nPostgreSQL, ").append(r.name()).append(":\n\n").append(r.statements()).append('\n');
+            }
         }
         Result listener = results.stream().filter(r -> r.name().startsWith("Spring Kafka listener")).findFirst().orElse(null);
         Result parallel = results.stream().filter(r -> r.name().startsWith("Parallel Consumer")).findFirst().orElse(null);
