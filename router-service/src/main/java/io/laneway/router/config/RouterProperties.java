@@ -34,6 +34,11 @@ public record RouterProperties(@NotBlank String statusBaseUrl, Duration kafkaAck
         learning = learning == null ? new Learning(null, null) : learning;
     }
 
+    /** Where a client follows a message it published: the projection's status view of it. */
+    public String statusUrl(String messageId) {
+        return statusBaseUrl + "/v1/messages/" + messageId;
+    }
+
     /**
      * @param window         the handler durations kept per type (a moving window)
      * @param minimumSamples durations seen before a type's learned duration replaces its catalog one

@@ -23,11 +23,11 @@ import org.springframework.web.server.ResponseStatusException;
 class IdempotencyKeyController {
 
     private final IngestIdempotency idempotency;
-    private final String statusBaseUrl;
+    private final RouterProperties router;
 
     IdempotencyKeyController(IngestIdempotency idempotency, RouterProperties router) {
         this.idempotency = idempotency;
-        this.statusBaseUrl = router.statusBaseUrl();
+        this.router = router;
     }
 
     record Accepted(String client, String id, String lane, String acceptedAt, String statusUrl) {
@@ -41,7 +41,7 @@ class IdempotencyKeyController {
     @GetMapping(path = "/v1/messages/by-idempotency-key/{key}", produces = {"application/json", "application/problem+json"})
     List<Accepted> find(@PathVariable String key, Authentication caller) {
         List<Accepted> found = idempotency.find(ClientIdentity.isAdmin(caller) ? null : ClientIdentity.of(caller), key).stream()
-                .map(c -> new Accepted(c.client(), c.messageId(), c.lane(), c.acceptedAt().toString(), statusBaseUrl + "/v1/messages/" + c.messageId()))
+                .map(c -> new Accepted(c.client(), c.messageId(), c.lane(), c.acceptedAt().toString(), router.statusUrl(c.messageId())))
                 .toList();
         if (found.isEmpty()) {
             // the same answer whether the key is unknown or another client's: a key says nothing about others' traffic

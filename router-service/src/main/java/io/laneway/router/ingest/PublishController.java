@@ -47,14 +47,14 @@ public class PublishController {
 
     private final IngestService ingest;
     private final Validator validator;
-    private final String statusBaseUrl;
+    private final RouterProperties router;
     private final RejectionMetrics rejections;
 
     public PublishController(IngestService ingest, Validator validator,
                              RouterProperties router, RejectionMetrics rejections) {
         this.ingest = ingest;
         this.validator = validator;
-        this.statusBaseUrl = router.statusBaseUrl();
+        this.router = router;
         this.rejections = rejections;
     }
 
@@ -142,6 +142,6 @@ public class PublishController {
     }
 
     private String statusUrl(String id) {
-        return statusBaseUrl + "/v1/messages/" + id;
+        return router.statusUrl(id);
     }
 }

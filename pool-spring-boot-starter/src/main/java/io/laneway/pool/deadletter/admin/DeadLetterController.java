@@ -109,8 +109,9 @@ class DeadLetterController {
         var history = audit.findByDeadLetterIdOrderById(id).stream().map(a -> Map.<String, Object>of(
                 "action", a.getAction(), "actor", a.getActor(), "reason", a.getReason() == null ? "" : a.getReason(),
                 "actedAt", a.getActedAt().toString())).toList();
+        DeadLetterOperations.Contents contents = operations.contentsOf(d);
         return new Detail(Summary.of(d), d.getOriginalTopic(), d.getOriginalPartition(), d.getOriginalOffset(), d.getTraceId(),
-                d.getFirstFailedAt(), d.getErrorStack(), d.getEnvelope().length, operations.payloadOf(d), operations.headersOf(d), history);
+                d.getFirstFailedAt(), d.getErrorStack(), d.getEnvelope().length, contents.payload(), contents.headers(), history);
     }
 
     @Operation(requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(

@@ -85,13 +85,23 @@ public class DeadLetterOperations {
     public record PayloadView(String format, Integer schemaId, Object json, String unreadable) {
     }
 
-    public PayloadView payloadOf(DeadLetter letter) {
-        byte[] bytes;
+    /** What one letter holds, decoded once: its payload as people read it and the envelope's own headers. */
+    public record Contents(PayloadView payload, Map<String, Object> headers) {
+    }
+
+    /** The letter's payload view and headers; when the bytes are no envelope, the view says why and the headers are empty. */
+    public Contents contentsOf(DeadLetter letter) {
+        Envelope envelope;
         try {
-            bytes = PayloadCodec.bytes(envelopeOf(letter).getPayload());
+            envelope = envelopeOf(letter);
         } catch (RuntimeException e) {
-            return new PayloadView(null, null, null, "the dead letter's bytes are not a decodable envelope: " + e.getMessage());
+            return new Contents(new PayloadView(null, null, null, "the dead letter's bytes are not a decodable envelope: "
+                    + e.getMessage()), Map.of());
         }
+        return new Contents(payloadOf(PayloadCodec.bytes(envelope.getPayload())), headersOf(envelope));
+    }
+
+    private PayloadView payloadOf(byte[] bytes) {
         boolean avro = PayloadCodec.isAvro(bytes);
         Integer schemaId = avro ? ConfluentWireFormat.schemaId(bytes) : null;
         try {
@@ -101,17 +111,8 @@ public class DeadLetterOperations {
         }
     }
 
-    /**
-     * The envelope's own headers as the letter holds them (who sent it, its keys, its routing), decoded; empty when the
-     * bytes are no envelope (the payload view says why).
-     */
-    public Map<String, Object> headersOf(DeadLetter letter) {
-        Envelope envelope;
-        try {
-            envelope = envelopeOf(letter);
-        } catch (RuntimeException e) {
-            return Map.of();
-        }
+    /** The envelope's own headers: who sent it, its keys, its routing. */
+    private static Map<String, Object> headersOf(Envelope envelope) {
         Map<String, Object> headers = new java.util.LinkedHashMap<>();
         headers.put("source", envelope.getMetadata().getSource());
         headers.put("acceptedAt", envelope.getMetadata().getTimestamp().toString());
