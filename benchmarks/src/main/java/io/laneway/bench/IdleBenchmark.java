@@ -31,8 +31,13 @@ public final class IdleBenchmark {
             System.out.printf("settling %d s, then measuring %d s of no traffic ...%n", SETTLE.toSeconds(), MEASURE.toSeconds());
             Thread.sleep(SETTLE); // a benchmark's wait for the platform to go quiet, not a test's synchronisation
             PlatformCosts.Snapshot before = PlatformCosts.take(platform);
+            Map<String, Long> jvms = new java.util.LinkedHashMap<>();
+            platform.services().forEach(service -> jvms.put(service.name(), service.pid()));
+            jvms.put("benchmark JVM (Kafka broker)", ProcessHandle.current().pid());
+            Profiles profiles = Profiles.startIfRequested(jvms);
             Thread.sleep(MEASURE);
             PlatformCosts.Snapshot after = PlatformCosts.take(platform);
+            List<String> flames = profiles.stop(root, "idle");
             double total = 0;
             StringBuilder rows = new StringBuilder();
             for (var entry : after.cpuNanos().entrySet()) {
@@ -49,9 +54,11 @@ public final class IdleBenchmark {
 
                     | process | share of one core |
                     |---|---|
-                    %s""", LocalDate.now(), Machine.commit(), Runtime.getRuntime().availableProcessors(),
+                    %s%s""", LocalDate.now(), Machine.commit(), Runtime.getRuntime().availableProcessors(),
                     Math.round(Machine.totalMemoryGiB()), System.getProperty("os.name") + " " + System.getProperty("os.arch"),
-                    SETTLE.toSeconds(), MEASURE.toSeconds(), rows);
+                    SETTLE.toSeconds(), MEASURE.toSeconds(), rows, flames.isEmpty() ? ""
+                            : "\nFlame graphs of the measured minute (`-Dbench.profile=true`; sampling costs CPU, so read them for shares):\n"
+                            + String.join("\n", flames) + "\n");
         }
         System.out.println(report);
         Results.append(root, "idle.md", "# Idle platform (`./bench/idle`)\n", report);

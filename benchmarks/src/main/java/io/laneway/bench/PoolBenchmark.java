@@ -68,7 +68,8 @@ public final class PoolBenchmark {
      * @param statements with {@code -Dlaneway.postgres.statementStats=true}: PostgreSQL's statements per envelope over the
      *                   same part; null otherwise
      */
-    record Result(String name, long envelopes, double seconds, long duplicates, Map<String, Double> cpuMicros, String statements) {
+    record Result(String name, long envelopes, double seconds, long duplicates, Map<String, Double> cpuMicros, String statements,
+                  List<String> flames) {
         double perSecond() {
             return envelopes / seconds;
         }
@@ -156,6 +157,7 @@ public final class PoolBenchmark {
         long lastPrint = 0;
         CpuTimes cpuAtWarm = null;
         PostgresStatements.Snapshot statementsAtWarm = null;
+        Profiles profiles = null;
         long doneAtWarm = 0;
         while (System.nanoTime() < deadline) {
             // count(*) is cheap enough to poll (the database is shared with the contender); distinct only when it could be done
@@ -165,6 +167,9 @@ public final class PoolBenchmark {
                 cpuAtWarm = CpuTimes.of(PROCESSES);
                 statementsAtWarm = PostgresStatements.take(postgres);
                 doneAtWarm = done;
+                // -Dbench.profile=true: the pool's JVM sampled over the same part (the baselines run in this JVM, not sampled)
+                profiles = Profiles.startIfRequested(PROCESSES.containsKey(POOL_PROCESS)
+                        ? Map.of(POOL_PROCESS, PROCESSES.get(POOL_PROCESS)) : Map.of());
             }
             if (done >= expected) {
                 distinct = single(db, "select count(distinct message_id) from demo_work");
@@ -185,13 +190,15 @@ public final class PoolBenchmark {
         double seconds = single(db, "select (extract(epoch from max(created_at) - (select created_at from demo_work order by created_at"
                 + " offset " + WARMUP_RECORDS + " limit 1)) * 1000000)::bigint from demo_work") / 1e6;
         long rows = single(db, "select count(*) from demo_work");
+        List<String> flames = profiles == null ? List.of() : profiles.stop(Path.of(System.getProperty("laneway.home", ".")).toAbsolutePath()
+                .normalize(), name.contains("full pipeline") ? "pool-full" : "pool");
         Map<String, Double> cpuMicros = new java.util.LinkedHashMap<>();
         long counted = expected - doneAtWarm;
         CpuTimes spent = CpuTimes.of(PROCESSES).minus(cpuAtWarm);
         spent.nanos().forEach((process, nanos) -> cpuMicros.put(process, nanos / 1e3 / counted));
         String statements = statementsAtWarm == null ? null : PostgresStatements.report(statementsAtWarm, PostgresStatements.take(postgres),
                 counted, spent.nanos().getOrDefault(CpuTimes.POSTGRES, 0L) / 1e6 / counted, "envelope");
-        Result result = new Result(name, expected - WARMUP_RECORDS, seconds, rows - distinct, cpuMicros, statements);
+        Result result = new Result(name, expected - WARMUP_RECORDS, seconds, rows - distinct, cpuMicros, statements, flames);
         System.out.printf("  %s: %,.0f envelopes/s, %d duplicate effects, %.0f µs of CPU per envelope %s%n", name, result.perSecond(),
                 result.duplicates(), result.cpuMicrosTotal(), cpuMicros);
         return result;
@@ -313,6 +320,10 @@ public final class PoolBenchmark {
         for (Result r : results) {
             if (r.statements() != null) {
                 table.append("\nPostgreSQL, ").append(r.name()).append(":\n\n").append(r.statements()).append('\n');
+            }
+            if (!r.flames().isEmpty()) {
+                table.append("\nFlame graphs over the timed part (`-Dbench.profile=true`; sampling costs CPU, so read them for shares), ")
+                        .append(r.name()).append(":\n").append(String.join("\n", r.flames())).append('\n');
             }
         }
         Result listener = results.stream().filter(r -> r.name().startsWith("Spring Kafka listener")).findFirst().orElse(null);

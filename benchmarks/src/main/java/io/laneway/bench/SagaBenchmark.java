@@ -82,6 +82,7 @@ public final class SagaBenchmark {
             PlatformCosts.Snapshot costsBefore = PlatformCosts.take(platform);
             PostgresStatements.Snapshot statementsBefore = PostgresStatements.take(platform.infrastructure().postgres());
             long jitBefore = JitActivity.compilerNanos(jvms);
+            Profiles profiles = Profiles.startIfRequested(namedJvms(platform));
             System.out.printf("measuring: %d orders/s for %d s (open loop) ...%n", RATE, SECONDS);
             List<String> measured = new ArrayList<>();
             // the fast lane's gauges every 5 s: a run that queues shows whether it waits for workers or for its limit
@@ -99,6 +100,7 @@ public final class SagaBenchmark {
             // where the work queues when the last order is in: the stage with the largest lag is the bottleneck
             String lagWhenSent = io.laneway.infra.ConsumerLags.report(platform.infrastructure().kafkaBootstrapServers());
             boolean all = awaitDecided(measured, Duration.ofMinutes(5));
+            List<String> flames = profiles.stop(root, "saga");
             // from the first measured order to the last outcome: the whole platform's work for these sagas
             PlatformCosts.Snapshot costsAfter = PlatformCosts.take(platform);
             String costs = PlatformCosts.report(costsBefore, costsAfter, measured.size(), "saga") + "\n"
@@ -112,6 +114,8 @@ public final class SagaBenchmark {
                     + "\nJIT compiler threads (all five JVMs): " + settled + "; while the orders were sent " + jitDuring + "\n"
                     + "\nFast lane every 5 s (limit/workers/in flight/buffered/batch, then expected ms per type): " + String.join(", ", fastLane) + "\n"
                     + "\n" + costs
+                    + (flames.isEmpty() ? "" : "\nFlame graphs of the measured phase (`-Dbench.profile=true`; sampling costs CPU, so read them for"
+                    + " shares, an unprofiled run for the totals):\n" + String.join("\n", flames) + "\n")
                     + "\nWhere a measured saga's time goes (gaps between the stamps its records carry; see SagaHops):\n\n"
                     + SagaHops.report(platform.infrastructure().kafkaBootstrapServers(), platform.infrastructure().schemaRegistryUrl(),
                     sentAt, new java.util.HashSet<>(measured));
@@ -189,6 +193,14 @@ public final class SagaBenchmark {
             afterTick.accept(tick);
         }
         return posted;
+    }
+
+    /** Each service's JVM by name, and this one (it runs the Kafka broker). */
+    private static Map<String, Long> namedJvms(Platform platform) {
+        Map<String, Long> jvms = new java.util.LinkedHashMap<>();
+        platform.services().forEach(service -> jvms.put(service.name(), service.pid()));
+        jvms.put("benchmark JVM (Kafka broker)", ProcessHandle.current().pid());
+        return jvms;
     }
 
     /** The services' JVMs and this one (it runs the Kafka broker). */
