@@ -276,4 +276,55 @@ public class TestHandlers {
             }
         };
     }
+
+    public record Deferred(String value, boolean throwAfterQueueing) {
+    }
+
+    /** Per message: whether the handler's own queued write was visible to a read before it returned. */
+    public static final java.util.Map<String, Boolean> DEFERRED_VISIBLE_TO_HANDLER = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * test.deferred: queues its effect with {@code deferredUpdate} (value 'refused' breaks the table's check when it
+     * runs), reads whether it is visible yet, and throws after queueing when asked.
+     */
+    @Bean
+    EnvelopeHandler<Deferred> deferredHandler() {
+        return deferredHandler("test.deferred", io.laneway.pool.handler.TransactionScope.BATCH);
+    }
+
+    /** test.deferred-alone: the same in a transaction of its own. */
+    @Bean
+    EnvelopeHandler<Deferred> deferredAloneHandler() {
+        return deferredHandler("test.deferred-alone", io.laneway.pool.handler.TransactionScope.ENVELOPE);
+    }
+
+    private static EnvelopeHandler<Deferred> deferredHandler(String type, io.laneway.pool.handler.TransactionScope scope) {
+        return new EnvelopeHandler<>() {
+            @Override
+            public String type() {
+                return type;
+            }
+
+            @Override
+            public Class<Deferred> payloadType() {
+                return Deferred.class;
+            }
+
+            @Override
+            public io.laneway.pool.handler.TransactionScope transactionScope() {
+                return scope;
+            }
+
+            @Override
+            public void handle(Deferred payload, HandlerContext context) {
+                String id = context.envelope().getId();
+                context.deferredUpdate("insert into test_deferred (message_id, value) values (?, ?)", id, payload.value());
+                DEFERRED_VISIBLE_TO_HANDLER.put(id, context.jdbc().sql("select count(*) from test_deferred where message_id = ?")
+                        .param(id).query(Long.class).single() > 0);
+                if (payload.throwAfterQueueing()) {
+                    throw new IllegalStateException("test.deferred asked to fail after queueing (" + id + ")");
+                }
+            }
+        };
+    }
 }

@@ -24,6 +24,7 @@ import io.laneway.pool.resilience.LockContention;
 import io.laneway.pool.resilience.RegistryOutage;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -47,6 +48,7 @@ public class BatchProcessor {
     private final TransactionTemplate tx;
     private final IdempotencyClaims claims;
     private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
     private final HandlerRegistry handlers;
     private final OutboxWriter outbox;
     private final HandlerInvocation invocation;
@@ -61,7 +63,8 @@ public class BatchProcessor {
     private final Map<String, Integer> lockRacesInARow = new ConcurrentHashMap<>();
     private final MeterRegistry meters;
 
-    public BatchProcessor(@Qualifier("batchTransactions") TransactionTemplate tx, IdempotencyClaims claims, JdbcClient jdbc, HandlerRegistry handlers,
+    public BatchProcessor(@Qualifier("batchTransactions") TransactionTemplate tx, IdempotencyClaims claims, JdbcClient jdbc, JdbcTemplate jdbcTemplate,
+                          HandlerRegistry handlers,
                           OutboxWriter outbox, HandlerInvocation invocation, OwnTransactionProcessor ownTransactions,
                           DownstreamBreakers breakers, CheckpointStore checkpoints, DatabaseBreaker database, MeterRegistry meters) {
         this.database = database;
@@ -69,6 +72,7 @@ public class BatchProcessor {
         this.tx = tx;
         this.claims = claims;
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
         this.handlers = handlers;
         this.outbox = outbox;
         this.invocation = invocation;
@@ -88,6 +92,12 @@ public class BatchProcessor {
      * succeeded is never repeated because a neighbour failed. Envelopes whose
      * handler asks for {@link TransactionScope#ENVELOPE} run afterwards, each in a transaction of its own
      * ({@link OwnTransactionProcessor}).
+     *
+     * <p>Writes handlers defer ({@link io.laneway.pool.handler.HandlerContext#deferredUpdate}) run as one JDBC batch per
+     * statement for all envelopes without a savepoint, before the next savepoint and before the commit; an envelope under
+     * a savepoint runs its own before the savepoint is released, so a failing one is its own. If the shared batch fails,
+     * nobody's envelope is known to blame: everything rolls back and runs again with a savepoint per envelope. No
+     * downstream call has succeeded in the transaction by then (the shared writes are flushed before every savepoint).
      */
     public void process(List<Attempt> batch) {
         CircuitBreaker db = database.breaker();
@@ -176,8 +186,34 @@ public class BatchProcessor {
             } catch (RuntimeException e) {
                 rest.forEach(attempt -> attempt.failedWithTransaction(e));
             }
+        } catch (SharedWritesFailed failed) {
+            batch.forEach(Attempt::reset);
+            meters.counter("laneway.pool.deferred.reruns").increment();
+            try {
+                runOnce(batch, true);
+            } catch (RuntimeException e) {
+                batch.forEach(attempt -> attempt.failedWithTransaction(e));
+            }
         } catch (RuntimeException e) {
             batch.forEach(attempt -> attempt.failedWithTransaction(e));
+        }
+    }
+
+    /** The deferred writes of envelopes that ran without a savepoint failed together: which one's is not known. */
+    private static final class SharedWritesFailed extends RuntimeException {
+        SharedWritesFailed(RuntimeException cause) {
+            super(cause.getMessage(), cause, false, false);
+        }
+    }
+
+    private void flushShared(DeferredUpdates shared) {
+        if (shared.isEmpty()) {
+            return;
+        }
+        try {
+            shared.flush(jdbcTemplate);
+        } catch (RuntimeException e) {
+            throw new SharedWritesFailed(e);
         }
     }
 
@@ -203,6 +239,7 @@ public class BatchProcessor {
             Set<String> claimed = claims.claim(batch.stream().map(Attempt::envelope).toList());
             List<PendingOutboxRow> rows = new ArrayList<>(batch.size() * 2);
             List<String> unclaim = new ArrayList<>();
+            DeferredUpdates shared = new DeferredUpdates();
             // once a downstream call has succeeded in this transaction, every later envelope gets a savepoint: a failure
             // without one would roll back the whole transaction, and the rerun would make that call a second time
             boolean calledOut = false;
@@ -222,7 +259,11 @@ public class BatchProcessor {
                     unclaim.add(envelope.getId());
                     continue;
                 }
-                Object savepoint = savepointEach || breaker != null || calledOut ? status.createSavepoint() : null;
+                boolean needsSavepoint = savepointEach || breaker != null || calledOut;
+                if (needsSavepoint) {
+                    flushShared(shared); // before this envelope may call out: a rerun must not repeat a call that succeeded
+                }
+                Object savepoint = needsSavepoint ? status.createSavepoint() : null;
                 long started = System.nanoTime();
                 try {
                     if (handler == null) {
@@ -232,10 +273,13 @@ public class BatchProcessor {
                     TransactionalHandlerContext context = new TransactionalHandlerContext(envelope, jdbc, outbox, progress);
                     invocation.invoke(handler, envelope, context);
                     progress.finished();
-                    long took = System.nanoTime() - started;
                     if (savepoint != null) {
+                        context.deferredUpdates().flush(jdbcTemplate);
                         status.releaseSavepoint(savepoint);
+                    } else {
+                        context.deferredUpdates().moveTo(shared);
                     }
+                    long took = System.nanoTime() - started;
                     if (breaker != null) {
                         breaker.onSuccess(took, TimeUnit.NANOSECONDS);
                         calledOut = true;
@@ -258,6 +302,7 @@ public class BatchProcessor {
             if (!unclaim.isEmpty()) {
                 claims.release(unclaim);
             }
+            flushShared(shared);
             outbox.insert(rows);
         });
     }

@@ -13,6 +13,7 @@ import io.laneway.pool.handler.EnvelopeHandler;
 import io.laneway.pool.handler.TransactionScope;
 import io.laneway.pool.resilience.DownstreamBreakers;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -35,6 +36,7 @@ public class OwnTransactionProcessor {
 
     private final PlatformTransactionManager transactions;
     private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
     private final IdempotencyClaims claims;
     private final HandlerRegistry handlers;
     private final HandlerInvocation invocation;
@@ -43,11 +45,12 @@ public class OwnTransactionProcessor {
     private final CheckpointStore checkpoints;
 
     public OwnTransactionProcessor(@Qualifier("batchTransactionManager") PlatformTransactionManager transactions, JdbcClient jdbc,
-                                   IdempotencyClaims claims,
+                                   JdbcTemplate jdbcTemplate, IdempotencyClaims claims,
                                    HandlerRegistry handlers, HandlerInvocation invocation, OutboxWriter outbox,
                                    DownstreamBreakers breakers, CheckpointStore checkpoints) {
         this.transactions = transactions;
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
         this.claims = claims;
         this.handlers = handlers;
         this.invocation = invocation;
@@ -115,6 +118,7 @@ public class OwnTransactionProcessor {
         try {
             transaction.begin(); // a handler that never touched the database claims here
             progress.finished();
+            context.deferredUpdates().flush(jdbcTemplate);
             outbox.insert(context.rowsOnSuccess(took));
             transaction.commit();
             attempt.succeeded(took);

@@ -21,6 +21,7 @@ final class TransactionalHandlerContext implements HandlerContext {
     private final OutboxWriter outbox;
     private final Checkpoints checkpoints;
     private final List<PendingOutboxRow> events = new ArrayList<>(2);
+    private final DeferredUpdates deferred = new DeferredUpdates();
     private final Runnable beforeDatabase;
 
     /** In the batch's transaction, open before the handler runs. */
@@ -46,6 +47,16 @@ final class TransactionalHandlerContext implements HandlerContext {
     public JdbcClient jdbc() {
         beforeDatabase.run();
         return jdbc;
+    }
+
+    /** Only queued here: the processor runs it under the envelope's savepoint, or with the batch's before the commit. */
+    @Override
+    public void deferredUpdate(String sql, Object... params) {
+        deferred.add(sql, params);
+    }
+
+    DeferredUpdates deferredUpdates() {
+        return deferred;
     }
 
     @Override
