@@ -110,15 +110,14 @@ public final class PoolBenchmark {
             // 2) the whole pipeline: the relay also publishes every COMPLETED event to Kafka, exactly once
             results.add(runPool(root, runDir, infra, broker.bootstrapServers(), datasource, ids.size(), "bench-b",
                     "Laneway pool, full pipeline (outbox relayed to Kafka)", "--laneway.pool.outbox.relay-enabled=true"));
-            if (!Boolean.parseBoolean(System.getProperty("bench.baselines", "true"))) {
-                System.out.println(results);
-                System.exit(0); // iterating on the pool alone: nothing to compare, nothing written
-            }
-            try (HikariDataSource db = dataSource(datasource)) {
-                reset(db);
-                results.add(PoolBaselines.listener(broker.bootstrapServers(), infra.schemaRegistryUrl(), db, ids.size()));
-                reset(db);
-                results.add(PoolBaselines.parallelConsumer(broker.bootstrapServers(), infra.schemaRegistryUrl(), db, ids.size()));
+            // -Dbench.baselines=false: the pool alone (a profiled run, or iterating on it); its table has no ratios
+            if (Boolean.parseBoolean(System.getProperty("bench.baselines", "true"))) {
+                try (HikariDataSource db = dataSource(datasource)) {
+                    reset(db);
+                    results.add(PoolBaselines.listener(broker.bootstrapServers(), infra.schemaRegistryUrl(), db, ids.size()));
+                    reset(db);
+                    results.add(PoolBaselines.parallelConsumer(broker.bootstrapServers(), infra.schemaRegistryUrl(), db, ids.size()));
+                }
             }
         }
         report(results);
@@ -299,7 +298,10 @@ public final class PoolBenchmark {
         StringBuilder table = new StringBuilder();
         table.append("\n## Pool benchmark ").append(LocalDate.now()).append(", commit ").append(Machine.commit()).append('\n')
                 .append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
-                .append(String.format("%.0f", Machine.totalMemoryGiB())).append(" GiB. Command: `bench/pool` (")
+                .append(String.format("%.0f", Machine.totalMemoryGiB())).append(" GiB. Command: `bench/pool`")
+                .append(Profiles.requested() ? " with `-Dbench.profile=true`" : "")
+                .append(Boolean.parseBoolean(System.getProperty("bench.baselines", "true")) ? "" : " and `-Dbench.baselines=false` (the pool alone)")
+                .append(" (")
                 .append(RECORDS).append(" envelopes, the first ").append(WARMUP_RECORDS)
                 .append(" of them each contender's untimed JIT warm-up, ").append(KEYS).append(" keys, ").append(WORK_MILLIS)
                 .append(" ms simulated work, ").append(PARTITIONS).append(" partitions; broker as its own process, PostgreSQL 17 with fsync and synchronous_commit on).\n\n")

@@ -5,9 +5,10 @@ import java.util.Map;
 /**
  * How a background reader fetches (a consumer whose records may wait: the duration learner, the type catalog, the
  * dead-letter indexer, the retry forwarder). The broker holds its fetch up to 500 ms and answers at the first byte, so
- * a record still arrives at once, and an idle reader sends 2 fetches a second instead of the 50 the services' shared
- * 20 ms wait for 32 KB costs (benchmarks/results/idle.md). As constants for {@code @KafkaListener(properties = ...)},
- * and as settings for a consumer built by hand.
+ * a record still arrives at once and an idle reader sends 2 fetches a second (benchmarks/results/idle.md). The services'
+ * consumers fetch the same way by default; these readers keep it when an operator tunes the services' fetches for
+ * throughput (a larger {@code fetch-min-size} with a short wait), which would make every idle reader fetch tens of times a
+ * second. As constants for {@code @KafkaListener(properties = ...)}, and as settings for a consumer built by hand.
  */
 public final class BackgroundFetch {
 
