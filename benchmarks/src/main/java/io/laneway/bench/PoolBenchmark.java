@@ -51,7 +51,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class PoolBenchmark {
 
-    private static final int RECORDS = Integer.getInteger("bench.records", 200_000);
+    private static final int RECORDS = Integer.getInteger("bench.records", 400_000);
     /**
      * The first envelopes each contender processes are its JIT warm-up and are not timed: every contender starts cold (a
      * fresh pool JVM, fresh listener and Parallel Consumer code), and the saga benchmark found freshly started JVMs on
@@ -68,8 +68,12 @@ public final class PoolBenchmark {
      * @param statements with {@code -Dlaneway.postgres.statementStats=true}: PostgreSQL's statements per envelope over the
      *                   same part; null otherwise
      */
+    /**
+     * @param jitMicros of the pool JVM's CPU per envelope, what its JIT compiler threads took (a JVM still compiling is
+     *                  not warm yet); NaN for the baselines
+     */
     record Result(String name, long envelopes, double seconds, long duplicates, Map<String, Double> cpuMicros, String statements,
-                  List<String> flames) {
+                  List<String> flames, double jitMicros) {
         double perSecond() {
             return envelopes / seconds;
         }
@@ -157,6 +161,7 @@ public final class PoolBenchmark {
         CpuTimes cpuAtWarm = null;
         PostgresStatements.Snapshot statementsAtWarm = null;
         Profiles profiles = null;
+        long jitAtWarm = -1;
         long doneAtWarm = 0;
         while (System.nanoTime() < deadline) {
             // count(*) is cheap enough to poll (the database is shared with the contender); distinct only when it could be done
@@ -166,6 +171,7 @@ public final class PoolBenchmark {
                 cpuAtWarm = CpuTimes.of(PROCESSES);
                 statementsAtWarm = PostgresStatements.take(postgres);
                 doneAtWarm = done;
+                jitAtWarm = PROCESSES.containsKey(POOL_PROCESS) ? JitActivity.compilerNanos(List.of(PROCESSES.get(POOL_PROCESS))) : -1;
                 // -Dbench.profile=true: the pool's JVM sampled over the same part (the baselines run in this JVM, not sampled)
                 profiles = Profiles.startIfRequested(PROCESSES.containsKey(POOL_PROCESS)
                         ? Map.of(POOL_PROCESS, PROCESSES.get(POOL_PROCESS)) : Map.of());
@@ -189,6 +195,8 @@ public final class PoolBenchmark {
         double seconds = single(db, "select (extract(epoch from max(created_at) - (select created_at from demo_work order by created_at"
                 + " offset " + WARMUP_RECORDS + " limit 1)) * 1000000)::bigint from demo_work") / 1e6;
         long rows = single(db, "select count(*) from demo_work");
+        double jitMicros = jitAtWarm < 0 ? Double.NaN
+                : (JitActivity.compilerNanos(List.of(PROCESSES.get(POOL_PROCESS))) - jitAtWarm) / 1e3 / (expected - doneAtWarm);
         List<String> flames = profiles == null ? List.of() : profiles.stop(Path.of(System.getProperty("laneway.home", ".")).toAbsolutePath()
                 .normalize(), name.contains("full pipeline") ? "pool-full" : "pool");
         Map<String, Double> cpuMicros = new java.util.LinkedHashMap<>();
@@ -197,7 +205,7 @@ public final class PoolBenchmark {
         spent.nanos().forEach((process, nanos) -> cpuMicros.put(process, nanos / 1e3 / counted));
         String statements = statementsAtWarm == null ? null : PostgresStatements.report(statementsAtWarm, PostgresStatements.take(postgres),
                 counted, spent.nanos().getOrDefault(CpuTimes.POSTGRES, 0L) / 1e6 / counted, "envelope");
-        Result result = new Result(name, expected - WARMUP_RECORDS, seconds, rows - distinct, cpuMicros, statements, flames);
+        Result result = new Result(name, expected - WARMUP_RECORDS, seconds, rows - distinct, cpuMicros, statements, flames, jitMicros);
         System.out.printf("  %s: %,.0f envelopes/s, %d duplicate effects, %.0f µs of CPU per envelope %s%n", name, result.perSecond(),
                 result.duplicates(), result.cpuMicrosTotal(), cpuMicros);
         return result;
@@ -301,6 +309,7 @@ public final class PoolBenchmark {
                 .append(String.format("%.0f", Machine.totalMemoryGiB())).append(" GiB. Command: `bench/pool`")
                 .append(Profiles.requested() ? " with `-Dbench.profile=true`" : "")
                 .append(Boolean.parseBoolean(System.getProperty("bench.baselines", "true")) ? "" : " and `-Dbench.baselines=false` (the pool alone)")
+                .append(System.getProperty("bench.pool.args", "").isBlank() ? "" : " and `-Dbench.pool.args=" + System.getProperty("bench.pool.args") + "`")
                 .append(" (")
                 .append(RECORDS).append(" envelopes, the first ").append(WARMUP_RECORDS)
                 .append(" of them each contender's untimed JIT warm-up, ").append(KEYS).append(" keys, ").append(WORK_MILLIS)
@@ -319,6 +328,9 @@ public final class PoolBenchmark {
             processes.forEach(p -> table.append(String.format(" | %.0f", r.cpuMicros().getOrDefault(p, 0.0))));
             table.append(String.format(" | **%.0f** |%n", r.cpuMicrosTotal()));
         }
+        results.stream().filter(r -> !Double.isNaN(r.jitMicros())).forEach(r -> table.append(String.format(
+                "%nOf the pool JVM's CPU per envelope, %s: %.0f µs were its JIT compiler threads (a JVM still compiling is not warm yet).%n",
+                r.name(), r.jitMicros())));
         for (Result r : results) {
             if (r.statements() != null) {
                 table.append("\nPostgreSQL, ").append(r.name()).append(":\n\n").append(r.statements()).append('\n');
