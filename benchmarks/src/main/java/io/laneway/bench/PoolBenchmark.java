@@ -161,6 +161,7 @@ public final class PoolBenchmark {
         CpuTimes cpuAtWarm = null;
         PostgresStatements.Snapshot statementsAtWarm = null;
         Profiles profiles = null;
+        SystemProfile system = null;
         long jitAtWarm = -1;
         long doneAtWarm = 0;
         while (System.nanoTime() < deadline) {
@@ -175,6 +176,7 @@ public final class PoolBenchmark {
                 // -Dbench.profile=true: the pool's JVM sampled over the same part (the baselines run in this JVM, not sampled)
                 profiles = Profiles.startIfRequested(PROCESSES.containsKey(POOL_PROCESS)
                         ? Map.of(POOL_PROCESS, PROCESSES.get(POOL_PROCESS)) : Map.of());
+                system = PROCESSES.containsKey(POOL_PROCESS) ? SystemProfile.startIfRequested() : null;
             }
             if (done >= expected) {
                 distinct = single(db, "select count(distinct message_id) from demo_work");
@@ -197,8 +199,13 @@ public final class PoolBenchmark {
         long rows = single(db, "select count(*) from demo_work");
         double jitMicros = jitAtWarm < 0 ? Double.NaN
                 : (JitActivity.compilerNanos(List.of(PROCESSES.get(POOL_PROCESS))) - jitAtWarm) / 1e3 / (expected - doneAtWarm);
-        List<String> flames = profiles == null ? List.of() : profiles.stop(Path.of(System.getProperty("laneway.home", ".")).toAbsolutePath()
-                .normalize(), name.contains("full pipeline") ? "pool-full" : "pool");
+        Path home = Path.of(System.getProperty("laneway.home", ".")).toAbsolutePath().normalize();
+        String slug = name.contains("full pipeline") ? "pool-full" : "pool";
+        List<String> flames = new ArrayList<>(profiles == null ? List.of() : profiles.stop(home, slug));
+        if (system != null) {
+            flames.add("\nPostgreSQL's backends over the same part (perf, whole machine, CPU clock):\n\n" + system.stop(
+                    home.resolve("benchmarks/results/flames"), slug + "-postgres-" + Machine.commit() + "-" + LocalDate.now(), "postgres"));
+        }
         Map<String, Double> cpuMicros = new java.util.LinkedHashMap<>();
         long counted = expected - doneAtWarm;
         CpuTimes spent = CpuTimes.of(PROCESSES).minus(cpuAtWarm);

@@ -83,6 +83,7 @@ public final class SagaBenchmark {
             PostgresStatements.Snapshot statementsBefore = PostgresStatements.take(platform.infrastructure().postgres());
             long jitBefore = JitActivity.compilerNanos(jvms);
             Profiles profiles = Profiles.startIfRequested(namedJvms(platform));
+            SystemProfile system = SystemProfile.startIfRequested();
             System.out.printf("measuring: %d orders/s for %d s (open loop) ...%n", RATE, SECONDS);
             List<String> measured = new ArrayList<>();
             // the fast lane's gauges every 5 s: a run that queues shows whether it waits for workers or for its limit
@@ -101,6 +102,9 @@ public final class SagaBenchmark {
             String lagWhenSent = io.laneway.infra.ConsumerLags.report(platform.infrastructure().kafkaBootstrapServers());
             boolean all = awaitDecided(measured, Duration.ofMinutes(5));
             List<String> flames = profiles.stop(root, "saga");
+            String postgresProfile = system == null ? "" : "\nPostgreSQL's backends in the same phase (perf, whole machine, CPU clock):\n\n"
+                    + system.stop(root.resolve("benchmarks/results/flames"), "saga-postgres-" + Machine.commit() + "-" + java.time.LocalDate.now(),
+                    "postgres");
             // from the first measured order to the last outcome: the whole platform's work for these sagas
             PlatformCosts.Snapshot costsAfter = PlatformCosts.take(platform);
             String costs = PlatformCosts.report(costsBefore, costsAfter, measured.size(), "saga") + "\n"
@@ -116,6 +120,7 @@ public final class SagaBenchmark {
                     + "\n" + costs
                     + (flames.isEmpty() ? "" : "\nFlame graphs of the measured phase (`-Dbench.profile=true`; sampling costs CPU, so read them for"
                     + " shares, an unprofiled run for the totals):\n" + String.join("\n", flames) + "\n")
+                    + postgresProfile
                     + "\nWhere a measured saga's time goes (gaps between the stamps its records carry; see SagaHops):\n\n"
                     + SagaHops.report(platform.infrastructure().kafkaBootstrapServers(), platform.infrastructure().schemaRegistryUrl(),
                     sentAt, new java.util.HashSet<>(measured));
