@@ -1,10 +1,8 @@
 package io.laneway.bench;
 
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** Pure parts of reading {@code perf script}: a frame's function name, collapsing a sample, and the top functions. */
 final class PerfStacks {
@@ -39,29 +37,48 @@ final class PerfStacks {
         stacks.merge(stack.toString(), 1L, Long::sum);
     }
 
-    /** The {@code top} functions by inclusive share (each counted once per sample), each with its self share. */
-    static String table(Map<String, Long> stacks, int top) {
-        long total = stacks.values().stream().mapToLong(Long::longValue).sum();
-        Map<String, Long> inclusive = new HashMap<>();
-        Map<String, Long> self = new HashMap<>();
-        stacks.forEach((stack, count) -> {
-            String[] frames = stack.split(";");
-            Set<String> seen = new HashSet<>();
-            for (int i = 1; i < frames.length; i++) { // frames[0] is the process name
-                if (seen.add(frames[i])) {
-                    inclusive.merge(frames[i], count, Long::sum);
+    /**
+     * Where a sample was, by its first matching kind: the system calls a database server spends its kernel time in, then
+     * other kernel time, then the server's own code. Self, not inclusive: PostgreSQL's binaries have no frame pointers, so
+     * perf cannot walk their user-space stacks, but every sample knows its leaf and its kernel path.
+     */
+    static final List<Map.Entry<String, List<String>>> KINDS = List.of(
+            Map.entry("WAL write and fdatasync", List.of("fdatasync", "sys_fsync", "sys_pwrite", "sys_write")),
+            Map.entry("socket send (results to the client)", List.of("sys_sendto")),
+            Map.entry("socket receive", List.of("sys_recvfrom", "sock_recvmsg")),
+            Map.entry("epoll_wait (the wait for the next message)", List.of("epoll_wait")),
+            Map.entry("semaphores and futexes (lock waits, wake-ups)", List.of("semtimedop", "sys_semop", "futex")),
+            Map.entry("page faults", List.of("exc_page_fault")),
+            Map.entry("other kernel", List.of("_[k]")));
+
+    static String kind(String stack) {
+        for (Map.Entry<String, List<String>> kind : KINDS) {
+            for (String marker : kind.getValue()) {
+                if (stack.contains(marker)) {
+                    return kind.getKey();
                 }
             }
-            self.merge(frames[frames.length - 1], count, Long::sum);
+        }
+        return "the server's own code (user space)";
+    }
+
+    /** The samples by {@link #kind}, then the {@code top} user-space functions by self share. */
+    static String table(Map<String, Long> stacks, int top) {
+        long total = stacks.values().stream().mapToLong(Long::longValue).sum();
+        Map<String, Long> kinds = new HashMap<>();
+        Map<String, Long> self = new HashMap<>();
+        stacks.forEach((stack, count) -> {
+            kinds.merge(kind(stack), count, Long::sum);
+            String leaf = stack.substring(stack.lastIndexOf(';') + 1);
+            if (!leaf.endsWith("_[k]")) {
+                self.merge(leaf, count, Long::sum);
+            }
         });
-        StringBuilder table = new StringBuilder("| function | inclusive | self |\n|---|---|---|\n");
-        inclusive.entrySet().stream()
-                .filter(e -> e.getValue() < total) // the roots every sample passes through say nothing
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(top)
-                .forEach(e -> table.append(String.format("| `%s` | %.1f%% | %.1f%% |%n", e.getKey(), 100.0 * e.getValue() / total,
-                        100.0 * self.getOrDefault(e.getKey(), 0L) / total)));
-        table.append(String.format("%n%,d samples; self, the largest:", total));
-        self.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
+        StringBuilder table = new StringBuilder("| where | share of samples |\n|---|---|\n");
+        kinds.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> table.append(String.format("| %s | %.1f%% |%n", e.getKey(), 100.0 * e.getValue() / total)));
+        table.append(String.format("%n%,d samples. User-space functions, self:", total));
+        self.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(top)
                 .forEach(e -> table.append(String.format(" `%s` %.1f%%;", e.getKey(), 100.0 * e.getValue() / total)));
         return table.append('\n').toString();
     }

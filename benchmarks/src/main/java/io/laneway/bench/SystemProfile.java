@@ -42,7 +42,7 @@ final class SystemProfile {
 
     /**
      * Stops sampling and writes {@code name}.collapsed (the {@code comm} process's stacks) under {@code dir}; returns a
-     * Markdown table of the functions those samples were in, inclusive (a function and what it called) and self.
+     * Markdown table of where those samples were (system calls, other kernel time, its own code) and its hottest functions.
      */
     String stop(Path dir, String name, String comm) throws IOException, InterruptedException {
         // perf writes its data file when interrupted, as at a terminal's Ctrl-C

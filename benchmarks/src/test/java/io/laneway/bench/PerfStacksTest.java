@@ -25,17 +25,18 @@ class PerfStacksTest {
     }
 
     @Test
-    void samplesCollapseRootFirstAndTheTableCountsEachFunctionOncePerSample() {
+    void samplesCollapseRootFirstAndTheTableSplitsThemByKindAndLeaf() {
         Map<String, Long> stacks = new TreeMap<>();
-        PerfStacks.add(stacks, "postgres", new ArrayList<>(List.of("XLogFlush", "CommitTransaction", "main")));
-        PerfStacks.add(stacks, "postgres", new ArrayList<>(List.of("XLogFlush", "CommitTransaction", "main")));
-        PerfStacks.add(stacks, "postgres", new ArrayList<>(List.of("ExecInsert", "ExecutorRun", "main")));
-        PerfStacks.add(stacks, "postgres", new ArrayList<>(List.of("recurse", "recurse", "ExecutorRun", "main")));
+        PerfStacks.add(stacks, "postgres", new ArrayList<>(List.of("ext4_sync_file_[k]", "__x64_sys_fdatasync_[k]", "fdatasync", "XLogFlush")));
+        PerfStacks.add(stacks, "postgres", new ArrayList<>(List.of("tcp_sendmsg_[k]", "__x64_sys_sendto_[k]", "__send")));
+        PerfStacks.add(stacks, "postgres", new ArrayList<>(List.of("hash_search_with_hash_value", "[unknown]")));
+        PerfStacks.add(stacks, "postgres", new ArrayList<>(List.of("hash_search_with_hash_value", "[unknown]")));
 
-        assertThat(stacks).containsEntry("postgres;main;CommitTransaction;XLogFlush", 2L);
+        assertThat(stacks).containsEntry("postgres;[unknown];hash_search_with_hash_value", 2L)
+                .containsEntry("postgres;XLogFlush;fdatasync;__x64_sys_fdatasync_[k];ext4_sync_file_[k]", 1L);
         String table = PerfStacks.table(stacks, 10);
-        assertThat(table).contains("| `CommitTransaction` | 50.0% | 0.0% |", "| `XLogFlush` | 50.0% | 50.0% |",
-                "| `ExecutorRun` | 50.0% | 0.0% |", "| `recurse` | 25.0% | 25.0% |");
-        assertThat(table).as("every sample passes through main: not a row").doesNotContain("`main`");
+        assertThat(table).contains("| the server's own code (user space) | 50.0% |", "| WAL write and fdatasync | 25.0% |",
+                "| socket send (results to the client) | 25.0% |", "`hash_search_with_hash_value` 50.0%;");
+        assertThat(table).as("kernel leaves are counted by kind, not listed as functions").doesNotContain("`ext4_sync_file_[k]`");
     }
 }

@@ -61,6 +61,11 @@ final class PartitionOffsets {
         return committable(trackers.keySet());
     }
 
+    /** Poll thread: no completion waits to be applied, and every offset they moved has been committed. */
+    boolean settled() {
+        return completions.isEmpty() && committable().isEmpty();
+    }
+
     void committed(Map<TopicPartition, OffsetAndMetadata> offsets) {
         offsets.forEach((tp, o) -> committed.put(tp, o.offset()));
     }
