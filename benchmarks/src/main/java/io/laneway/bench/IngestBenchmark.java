@@ -49,14 +49,29 @@ public final class IngestBenchmark {
                     System.out.println("HOLD router on http://127.0.0.1:" + port + " with X-API-Key " + API_KEY);
                     Thread.sleep(Duration.ofSeconds(Long.getLong("bench.holdSeconds", 120)));
                 } else {
-                    run(broker.bootstrapServers(), port);
+                    Map<String, Long> processes = new java.util.LinkedHashMap<>();
+                    processes.put("router-service", router.pid());
+                    processes.put("Kafka broker", broker.pid());
+                    processes.put(CpuTimes.POSTGRES, infra.postgres().postmasterPid());
+                    processes.put("schema registry", infra.externalProcessIds().getLast());
+                    processes.put("benchmark JVM (the load generator)", ProcessHandle.current().pid());
+                    run(broker.bootstrapServers(), port, processes);
                 }
             }
         }
         System.exit(0); // the embedded broker leaves non-daemon threads behind
     }
 
-    private static void run(String bootstrap, int port) throws Exception {
+    /** CPU per envelope of each process over one phase, in µs. */
+    private record PhaseCpu(String phase, Map<String, Double> micros) {
+        static PhaseCpu of(String phase, CpuTimes before, Map<String, Long> processes, long envelopes) {
+            Map<String, Double> micros = new java.util.LinkedHashMap<>();
+            CpuTimes.of(processes).minus(before).nanos().forEach((name, nanos) -> micros.put(name, nanos / 1e3 / Math.max(1, envelopes)));
+            return new PhaseCpu(phase, micros);
+        }
+    }
+
+    private static void run(String bootstrap, int port, Map<String, Long> processes) throws Exception {
         String payload = "{\"name\":\"" + "x".repeat(960) + "\"}";
         String single = "{\"type\":\"demo.greet\",\"priority\":\"normal\",\"payload\":" + payload + "}";
         StringBuilder batch = new StringBuilder("{\"messages\":[");
@@ -71,7 +86,10 @@ public final class IngestBenchmark {
         singles.closedLoop(single, 32, Duration.ofSeconds(8));
 
         System.out.println("single-envelope maximum (64 clients, closed loop) ...");
+        CpuTimes cpu = CpuTimes.of(processes);
         var singleMax = singles.closedLoop(single, 64, PHASE);
+        List<PhaseCpu> phases = new ArrayList<>();
+        phases.add(PhaseCpu.of("POST /v1/messages, max (64 clients)", cpu, processes, singleMax.accepted()));
         // -Dbench.latencyRate=N measures the latency phase at a fixed rate instead (to compare settings at one rate)
         String fixedRate = System.getProperty("bench.latencyRate");
         double halfRate = fixedRate == null ? singleMax.acceptedPerSecond(1) / 2 : Double.parseDouble(fixedRate);
@@ -84,7 +102,9 @@ public final class IngestBenchmark {
         System.out.printf("single-envelope at half the maximum (%.0f/s, open loop, %d s) ...%n", halfRate, latencyPhase.toSeconds());
         singles.openLoop(single, halfRate, Duration.ofSeconds(10)); // settle at the rate before measuring it
         String routerBefore = Services.metrics(port);
+        cpu = CpuTimes.of(processes);
         var singleHalf = singles.openLoop(single, halfRate, latencyPhase);
+        phases.add(PhaseCpu.of("POST /v1/messages at half max", cpu, processes, singleHalf.accepted()));
         String routerAfter = Services.metrics(port);
         // the same requests as the router saw them: Tomcat in to response out, and of that the wait for Kafka's ack
         double routerP99 = 1000 * Figures.histogramQuantileBetween(routerBefore, routerAfter, "http_server_requests_seconds",
@@ -96,7 +116,9 @@ public final class IngestBenchmark {
         var raw = RawProducerBaseline.run(bootstrap, "bench.raw", 300_000, 1024);
         batches.closedLoop(batch.toString(), 4, Duration.ofSeconds(4)); // warm-up
         System.out.println("batch of 100 (8 clients, closed loop) ...");
+        cpu = CpuTimes.of(processes);
         var batchMax = batches.closedLoop(batch.toString(), 8, PHASE);
+        phases.add(PhaseCpu.of("POST /v1/messages:batch x100, max (8 clients)", cpu, processes, batchMax.accepted() * 100));
 
         List<String> rows = new ArrayList<>();
         rows.add(String.format("| raw producer (kafka-tools ProducerPerformance, 1 KB) | %,.0f records/s | p50 %.1f ms | p99 %.1f ms | baseline |",
@@ -131,13 +153,30 @@ public final class IngestBenchmark {
                 %s
 
                 Non-202 answers during the measured phases: %d.
+
+                CPU per envelope, µs, per process (from the OS, user + system, over each phase; the load generator is a Java
+                HTTP client in the benchmark JVM, dearer than `wrk`: `./bench/router-cpu` measures single envelopes with `wrk`):
+
+                %s
                 """, LocalDate.now(), Machine.commit(), Runtime.getRuntime().availableProcessors(),
                 Math.round(Machine.totalMemoryGiB()), System.getProperty("os.name") + " " + System.getProperty("os.arch"),
                 System.getProperty("bench.router.jvmArgs", "").isBlank() ? ""
                         : " with `-Dbench.router.jvmArgs=\"" + System.getProperty("bench.router.jvmArgs") + "\"`",
-                PHASE.toSeconds(), String.join("\n", rows), failures);
+                PHASE.toSeconds(), String.join("\n", rows), failures, cpuTable(phases));
         System.out.println(report);
         Results.append(Path.of(System.getProperty("laneway.home", ".")), "ingest.md", null, report);
+    }
+
+    private static String cpuTable(List<PhaseCpu> phases) {
+        List<String> processes = phases.getFirst().micros().keySet().stream().toList();
+        StringBuilder table = new StringBuilder("| phase | ").append(String.join(" | ", processes)).append(" |\n|---")
+                .append("|---".repeat(processes.size())).append("|\n");
+        for (PhaseCpu phase : phases) {
+            table.append("| ").append(phase.phase());
+            processes.forEach(p -> table.append(String.format(" | %.0f", phase.micros().get(p))));
+            table.append(" |\n");
+        }
+        return table.toString();
     }
 
     /** {@code sync}: the dirty pages of earlier phases go to disk now, not during the next measurement. */
