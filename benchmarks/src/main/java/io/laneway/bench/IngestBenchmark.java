@@ -31,6 +31,7 @@ import io.laneway.infra.LocalInfrastructure;
 public final class IngestBenchmark {
 
     private static final Duration PHASE = Duration.ofSeconds(Long.getLong("bench.seconds", 20));
+    private static final Duration WARM = Duration.ofSeconds(Long.getLong("bench.warmSeconds", 60));
     static final String API_KEY = "bench-key";
 
     public static void main(String[] args) throws Exception {
@@ -82,8 +83,9 @@ public final class IngestBenchmark {
         HttpLoad singles = new HttpLoad(URI.create("http://127.0.0.1:" + port + "/v1/messages"), API_KEY);
         HttpLoad batches = new HttpLoad(URI.create("http://127.0.0.1:" + port + "/v1/messages:batch"), API_KEY);
 
-        System.out.println("warming up ...");
-        singles.closedLoop(single, 32, Duration.ofSeconds(8));
+        // a minute, as ./bench/router-cpu warms: 8 s (before 2026-12-05) measured a router still compiling
+        System.out.printf("warming up %d s ...%n", WARM.toSeconds());
+        singles.closedLoop(single, 32, WARM);
 
         System.out.println("single-envelope maximum (64 clients, closed loop) ...");
         CpuTimes cpu = CpuTimes.of(processes);
@@ -146,7 +148,7 @@ public final class IngestBenchmark {
         String report = String.format("""
 
                 ## Ingest benchmark, %s (commit %s)
-                Machine: %d cores, %d GiB RAM, %s. Command: `./bench/ingest`%s (phases of %d s; broker in its own process; load generator on the same cores).
+                Machine: %d cores, %d GiB RAM, %s. Command: `./bench/ingest`%s (%d s warm-up, phases of %d s; broker in its own process; load generator on the same cores).
 
                 | what | throughput | latency | vs baseline |
                 |---|---|---|---|
@@ -162,7 +164,7 @@ public final class IngestBenchmark {
                 Math.round(Machine.totalMemoryGiB()), System.getProperty("os.name") + " " + System.getProperty("os.arch"),
                 System.getProperty("bench.router.jvmArgs", "").isBlank() ? ""
                         : " with `-Dbench.router.jvmArgs=\"" + System.getProperty("bench.router.jvmArgs") + "\"`",
-                PHASE.toSeconds(), String.join("\n", rows), failures, cpuTable(phases));
+                WARM.toSeconds(), PHASE.toSeconds(), String.join("\n", rows), failures, cpuTable(phases));
         System.out.println(report);
         Results.append(Path.of(System.getProperty("laneway.home", ".")), "ingest.md", null, report);
     }
