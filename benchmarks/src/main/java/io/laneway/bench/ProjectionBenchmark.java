@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -71,7 +72,12 @@ public final class ProjectionBenchmark {
             String bootstrap = broker.bootstrapServers();
             long events = preload(bootstrap, infra.schemaRegistryUrl());
 
+            Map<String, Long> baselineProcesses = new LinkedHashMap<>();
+            baselineProcesses.put("benchmark JVM (the plain consumer)", ProcessHandle.current().pid());
+            baselineProcesses.put("Kafka broker", broker.pid());
+            CpuTimes beforeBaseline = CpuTimes.of(baselineProcesses);
             double baseline = plainConsumer(bootstrap, infra.schemaRegistryUrl(), events);
+            String baselineCpu = perUnit(CpuTimes.of(baselineProcesses).minus(beforeBaseline), events, "event, plain consumer");
             System.out.printf("baseline: plain consumer + Avro decode: %,.0f events/s%n", baseline);
 
             int portA = FreePorts.next();
@@ -82,7 +88,12 @@ public final class ProjectionBenchmark {
             try (ChildProcess first = startProjection(root, runDir, infra, bootstrap, portA, "a", takeOverAtOnce)) {
                 long started = System.nanoTime();
                 first.awaitReady(Duration.ofSeconds(120), () -> Services.ready(portA));
+                Map<String, Long> materializing = new LinkedHashMap<>();
+                materializing.put("projection-service", first.pid());
+                materializing.put("Kafka broker", broker.pid());
+                CpuTimes beforeMaterialize = CpuTimes.of(materializing);
                 double[] materialize = awaitMaterialized(bootstrap, events, started);
+                String materializeCpu = perUnit(CpuTimes.of(materializing).minus(beforeMaterialize), events, "event, projection");
                 System.out.printf("one instance materializes %,d events at %,.0f events/s (%.1f s after start)%n", events,
                         materialize[0], materialize[1]);
 
@@ -92,8 +103,22 @@ public final class ProjectionBenchmark {
                     awaitQuiet(portA, portB); // the second instance's restore and RocksDB compactions are over
                     Histogram local = new Histogram(3);
                     Histogram routed = new Histogram(3);
-                    queries(portA, "127.0.0.1:" + portB, local, routed);
-                    table.append(report(events, baseline, materialize, local, routed));
+                    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                    warmQueries(http, portA);
+                    Map<String, Long> serving = new LinkedHashMap<>();
+                    serving.put("projection-service (queried)", first.pid());
+                    serving.put("projection-service (the other)", second.pid());
+                    serving.put("Kafka broker", broker.pid());
+                    serving.put("benchmark JVM (the query client)", ProcessHandle.current().pid());
+                    CpuTimes beforeQueries = CpuTimes.of(serving);
+                    queries(http, portA, "127.0.0.1:" + portB, local, routed);
+                    String queryCpu = perUnit(CpuTimes.of(serving).minus(beforeQueries), QUERIES, "query");
+                    table.append(report(events, baseline, materialize, local, routed))
+                            .append("\nCPU, µs per unit, from the OS (user + system). Materializing, from the instance's start to zero lag"
+                                    + " (so its start and JIT are in it; the plain consumer runs in the benchmark JVM):\n\n")
+                            .append(baselineCpu).append('\n').append(materializeCpu)
+                            .append("\nQuerying, over the timed queries after ").append(WARMUP_QUERIES).append(" warm-up queries:\n\n")
+                            .append(queryCpu);
                 }
             }
         }
@@ -239,11 +264,13 @@ public final class ProjectionBenchmark {
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElse(1.0);
     }
 
-    private static void queries(int port, String other, Histogram local, Histogram routed) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static void warmQueries(HttpClient http, int port) throws Exception {
         for (int warm = 0; warm < WARMUP_QUERIES; warm++) { // both instances' query paths compiled by C2 first
             http.send(get(port, "m-" + (warm * 7919 % MESSAGES)), HttpResponse.BodyHandlers.ofString());
         }
+    }
+
+    private static void queries(HttpClient http, int port, String other, Histogram local, Histogram routed) throws Exception {
         for (int i = 0; i < QUERIES; i++) {
             long start = System.nanoTime();
             var answer = http.send(get(port, "m-" + ((long) i * 104729 % MESSAGES)), HttpResponse.BodyHandlers.ofString());
@@ -279,6 +306,21 @@ public final class ProjectionBenchmark {
             command.addAll(List.of(extraArgs.trim().split(";")));
         }
         return ChildProcess.start("projection-service-" + name, command, root, runDir.resolve("projection-" + name + ".log"));
+    }
+
+    /** One Markdown table: each process's CPU per unit, and their sum. */
+    static String perUnit(CpuTimes spent, long units, String unit) {
+        StringBuilder header = new StringBuilder("| µs of CPU");
+        StringBuilder values = new StringBuilder("| per " + unit + " |");
+        double all = 0;
+        for (var process : spent.nanos().entrySet()) {
+            double micros = process.getValue() / 1e3 / Math.max(1, units);
+            all += micros;
+            header.append(" | ").append(process.getKey());
+            values.append(String.format(" %.1f |", micros));
+        }
+        return header.append(" | all |\n|---").append("|---".repeat(spent.nanos().size() + 1)).append("|\n")
+                .append(values).append(String.format(" **%.1f** |%n", all)).toString();
     }
 
     private static String report(long events, double baseline, double[] materialize, Histogram local, Histogram routed) {
