@@ -26,6 +26,13 @@ record CpuTimes(Map<String, Long> nanos) {
         return new CpuTimes(spent);
     }
 
+    /** Each process's CPU spent per unit of work, in µs (a phase with no units counts as one). */
+    Map<String, Double> microsPer(long units) {
+        Map<String, Double> micros = new LinkedHashMap<>();
+        nanos.forEach((name, value) -> micros.put(name, value / 1e3 / Math.max(1, units)));
+        return micros;
+    }
+
     /** A process and everything it forked (PostgreSQL's backends). */
     static long withDescendants(ProcessHandle process) {
         return cpuNanos(process) + process.descendants().mapToLong(CpuTimes::cpuNanos).sum();

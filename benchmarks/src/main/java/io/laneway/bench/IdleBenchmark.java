@@ -31,10 +31,7 @@ public final class IdleBenchmark {
             System.out.printf("settling %d s, then measuring %d s of no traffic ...%n", SETTLE.toSeconds(), MEASURE.toSeconds());
             Thread.sleep(SETTLE); // a benchmark's wait for the platform to go quiet, not a test's synchronisation
             PlatformCosts.Snapshot before = PlatformCosts.take(platform);
-            Map<String, Long> jvms = new java.util.LinkedHashMap<>();
-            platform.services().forEach(service -> jvms.put(service.name(), service.pid()));
-            jvms.put("benchmark JVM (Kafka broker)", ProcessHandle.current().pid());
-            Profiles profiles = Profiles.startIfRequested(jvms);
+            Profiles profiles = Profiles.startIfRequested(Profiles.platformJvms(platform));
             Thread.sleep(MEASURE);
             PlatformCosts.Snapshot after = PlatformCosts.take(platform);
             List<String> flames = profiles.stop(root, "idle");

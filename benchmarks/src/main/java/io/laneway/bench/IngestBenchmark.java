@@ -67,8 +67,7 @@ public final class IngestBenchmark {
     /** CPU per envelope of each process over one phase, in µs; the load generator's last. */
     private record PhaseCpu(String phase, Map<String, Double> micros) {
         static PhaseCpu of(String phase, CpuTimes before, Map<String, Long> processes, long envelopes, double loadGeneratorNanos) {
-            Map<String, Double> micros = new java.util.LinkedHashMap<>();
-            CpuTimes.of(processes).minus(before).nanos().forEach((name, nanos) -> micros.put(name, nanos / 1e3 / Math.max(1, envelopes)));
+            Map<String, Double> micros = CpuTimes.of(processes).minus(before).microsPer(envelopes);
             micros.put("load generator", loadGeneratorNanos / 1e3 / Math.max(1, envelopes));
             return new PhaseCpu(phase, micros);
         }

@@ -206,10 +206,9 @@ public final class PoolBenchmark {
             flames.add("\nPostgreSQL's backends over the same part (perf, whole machine, CPU clock):\n\n" + system.stop(
                     home.resolve("benchmarks/results/flames"), slug + "-postgres-" + Machine.commit() + "-" + LocalDate.now(), "postgres"));
         }
-        Map<String, Double> cpuMicros = new java.util.LinkedHashMap<>();
         long counted = expected - doneAtWarm;
         CpuTimes spent = CpuTimes.of(PROCESSES).minus(cpuAtWarm);
-        spent.nanos().forEach((process, nanos) -> cpuMicros.put(process, nanos / 1e3 / counted));
+        Map<String, Double> cpuMicros = spent.microsPer(counted);
         String statements = statementsAtWarm == null ? null : PostgresStatements.report(statementsAtWarm, PostgresStatements.take(postgres),
                 counted, spent.nanos().getOrDefault(CpuTimes.POSTGRES, 0L) / 1e6 / counted, "envelope");
         Result result = new Result(name, expected - WARMUP_RECORDS, seconds, rows - distinct, cpuMicros, statements, flames, jitMicros);

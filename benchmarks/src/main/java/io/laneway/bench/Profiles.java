@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.laneway.launcher.Platform;
+
 /**
  * Several JVMs sampled over the same measured phase ({@code -Dbench.profile=true}): one {@link Profiler} per process,
  * each writing its flame graph to benchmarks/results/flames as {@code <benchmark>-<process>-<commit>-<date>}. Sampling
@@ -18,6 +20,14 @@ final class Profiles {
 
     private Profiles(Map<String, Profiler> profilers) {
         this.profilers = profilers;
+    }
+
+    /** Every service JVM of the platform by name, and this one (it runs the Kafka broker). */
+    static Map<String, Long> platformJvms(Platform platform) {
+        Map<String, Long> jvms = new LinkedHashMap<>();
+        platform.services().forEach(service -> jvms.put(service.name(), service.pid()));
+        jvms.put("benchmark JVM (Kafka broker)", ProcessHandle.current().pid());
+        return jvms;
     }
 
     static boolean requested() {

@@ -313,11 +313,10 @@ public final class ProjectionBenchmark {
         StringBuilder header = new StringBuilder("| µs of CPU");
         StringBuilder values = new StringBuilder("| per " + unit + " |");
         double all = 0;
-        for (var process : spent.nanos().entrySet()) {
-            double micros = process.getValue() / 1e3 / Math.max(1, units);
-            all += micros;
+        for (var process : spent.microsPer(units).entrySet()) {
+            all += process.getValue();
             header.append(" | ").append(process.getKey());
-            values.append(String.format(" %.1f |", micros));
+            values.append(String.format(" %.1f |", process.getValue()));
         }
         return header.append(" | all |\n|---").append("|---".repeat(spent.nanos().size() + 1)).append("|\n")
                 .append(values).append(String.format(" **%.1f** |%n", all)).toString();

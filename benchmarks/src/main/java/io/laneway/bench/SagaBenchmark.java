@@ -75,14 +75,14 @@ public final class SagaBenchmark {
             System.out.printf("warm-up: %d orders ...%n", WARMUP_ORDERS);
             List<String> warmup = postOrders(http, platform, WARMUP_ORDERS);
             awaitDecided(warmup, Duration.ofMinutes(5));
-            List<Long> jvms = jvmPids(platform);
+            List<Long> jvms = List.copyOf(Profiles.platformJvms(platform).values());
             String settled = warmUntilJitSettles(http, platform, jvms);
 
             String poolBefore = Services.metrics(platform.ports().pool());
             PlatformCosts.Snapshot costsBefore = PlatformCosts.take(platform);
             PostgresStatements.Snapshot statementsBefore = PostgresStatements.take(platform.infrastructure().postgres());
             long jitBefore = JitActivity.compilerNanos(jvms);
-            Profiles profiles = Profiles.startIfRequested(namedJvms(platform));
+            Profiles profiles = Profiles.startIfRequested(Profiles.platformJvms(platform));
             SystemProfile system = SystemProfile.startIfRequested();
             System.out.printf("measuring: %d orders/s for %d s (open loop) ...%n", RATE, SECONDS);
             List<String> measured = new ArrayList<>();
@@ -200,21 +200,6 @@ public final class SagaBenchmark {
         return posted;
     }
 
-    /** Each service's JVM by name, and this one (it runs the Kafka broker). */
-    private static Map<String, Long> namedJvms(Platform platform) {
-        Map<String, Long> jvms = new java.util.LinkedHashMap<>();
-        platform.services().forEach(service -> jvms.put(service.name(), service.pid()));
-        jvms.put("benchmark JVM (Kafka broker)", ProcessHandle.current().pid());
-        return jvms;
-    }
-
-    /** The services' JVMs and this one (it runs the Kafka broker). */
-    private static List<Long> jvmPids(Platform platform) {
-        List<Long> pids = new ArrayList<>();
-        pids.add(ProcessHandle.current().pid());
-        platform.services().forEach(service -> pids.add(service.pid()));
-        return pids;
-    }
 
     /** Posts {@code count} orders in batches the router accepts (its body limit is 256 KB, ~1,300 orders). */
     private static List<String> postOrders(HttpClient http, Platform platform, int count) throws Exception {

@@ -168,10 +168,10 @@ public final class LanePool {
                 lastPollNanos = System.nanoTime();
                 offsets.applyCompletions();
                 commitIfDue(false);
-                pauseOrResume();
+                LaneBuffer.Fill fill = pauseOrResume();
                 ConsumerRecords<String, byte[]> records;
                 try {
-                    records = consumer.poll(holdsNothing() ? IDLE_POLL_TIMEOUT : POLL_TIMEOUT);
+                    records = consumer.poll(holdsNothing(fill) ? IDLE_POLL_TIMEOUT : POLL_TIMEOUT);
                 } catch (WakeupException e) {
                     break;
                 }
@@ -189,8 +189,9 @@ public final class LanePool {
         }
     }
 
-    private boolean holdsNothing() {
-        return buffer.fill().held() == 0 && consumer.paused().isEmpty() && offsets.settled();
+    /** {@code fill}: the buffer as {@link #pauseOrResume} just read it (one read of it per loop, under the workers' lock). */
+    private boolean holdsNothing(LaneBuffer.Fill fill) {
+        return fill.held() == 0 && consumer.paused().isEmpty() && offsets.settled();
     }
 
     private void enqueue(ConsumerRecords<String, byte[]> records) {
@@ -234,7 +235,8 @@ public final class LanePool {
      * bound starves the workers (benchmarks/results/design-notes.md#fetch-by-ready-keys). {@code maxBuffered} caps memory when
      * the keys are few. An open downstream circuit pauses everything (the poll goes on: heartbeats).
      */
-    private void pauseOrResume() {
+    /** Returns the buffer's fill it decided on. */
+    private LaneBuffer.Fill pauseOrResume() {
         LaneBuffer.Fill fill = buffer.fill();
         boolean enoughReady = fill.readyKeys() >= Math.max(16, limit.limit() * limit.batchSize() * 2);
         boolean hold = enoughReady || fill.held() >= settings.maxBuffered() || breakers.open();
@@ -244,6 +246,7 @@ public final class LanePool {
         } else if (!consumer.paused().isEmpty()) {
             consumer.resume(consumer.paused());
         }
+        return fill;
     }
 
     private void drainOnShutdown() {
