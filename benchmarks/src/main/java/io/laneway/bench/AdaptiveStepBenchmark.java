@@ -44,8 +44,16 @@ public final class AdaptiveStepBenchmark {
 
     private static volatile long latencyMillis = LOW;
 
-    record Sample(int second, long latency, double limit, long effects) {
+    record Sample(int second, long latency, double limit, long effects, CpuTimes cpu) {
     }
+
+    /** A fixed-concurrency run: its rate, and the processes' CPU per envelope over its measured window. */
+    record FixedRun(double rate, CpuTable.Phase cpu) {
+    }
+
+    /** The processes charged with each run: the pool's JVM (while one runs), the broker, PostgreSQL, and the downstream here. */
+    private static final Map<String, Long> PROCESSES = new LinkedHashMap<>();
+    private static final String POOL = "consumer-pool-service";
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("laneway.home", ".")).toAbsolutePath().normalize();
@@ -68,18 +76,23 @@ public final class AdaptiveStepBenchmark {
              KafkaBrokerProcess broker = KafkaBrokerProcess.start(FreePorts.next(), runDir.resolve("kafka-" + System.nanoTime()))) {
             broker.createTopics(Topics.all());
             Map<String, String> datasource = infra.datasourceProperties("laneway_pool");
+            PROCESSES.put(POOL, 0L);
+            PROCESSES.put("Kafka broker", broker.pid());
+            PROCESSES.put(CpuTimes.POSTGRES, infra.postgres().postmasterPid());
+            PROCESSES.put("benchmark JVM (the downstream)", ProcessHandle.current().pid());
             System.out.printf("preloading %,d demo.call envelopes ...%n", RECORDS);
             PoolBenchmark.preload(broker.bootstrapServers(), infra.schemaRegistryUrl(), "demo.call", "{\"path\":\"work\"}", RECORDS);
 
-            Map<Long, Map<Integer, Double>> fixed = new LinkedHashMap<>();
+            Map<Long, Map<Integer, FixedRun>> fixed = new LinkedHashMap<>();
             int run = 0;
             for (long latency : new long[] {LOW, HIGH}) {
                 latencyMillis = latency;
-                Map<Integer, Double> byConcurrency = new LinkedHashMap<>();
+                Map<Integer, FixedRun> byConcurrency = new LinkedHashMap<>();
                 for (int concurrency : SWEEP) {
-                    double rate = fixedRun(root, runDir, infra, broker.bootstrapServers(), datasource, downstreamUrl, concurrency, "sweep-" + run++);
-                    byConcurrency.put(concurrency, rate);
-                    System.out.printf("  fixed concurrency %d at %d ms: %,.0f envelopes/s%n", concurrency, latency, rate);
+                    FixedRun fixedRun = fixedRun(root, runDir, infra, broker.bootstrapServers(), datasource, downstreamUrl, concurrency,
+                            "sweep-" + run++, latency);
+                    byConcurrency.put(concurrency, fixedRun);
+                    System.out.printf("  fixed concurrency %d at %d ms: %,.0f envelopes/s%n", concurrency, latency, fixedRun.rate());
                 }
                 fixed.put(latency, byConcurrency);
             }
@@ -93,8 +106,8 @@ public final class AdaptiveStepBenchmark {
         System.exit(0);
     }
 
-    private static double fixedRun(Path root, Path runDir, LocalInfrastructure infra, String bootstrap, Map<String, String> datasource,
-                                   String downstreamUrl, int concurrency, String group) throws Exception {
+    private static FixedRun fixedRun(Path root, Path runDir, LocalInfrastructure infra, String bootstrap, Map<String, String> datasource,
+                                     String downstreamUrl, int concurrency, String group, long latency) throws Exception {
         try (HikariDataSource db = PoolBenchmark.dataSource(datasource)) {
             PoolBenchmark.resetIfPresent(db);
             int port = FreePorts.next();
@@ -102,11 +115,14 @@ public final class AdaptiveStepBenchmark {
                     "--laneway.pool.lanes.fast.concurrency=" + concurrency, "--laneway.pool.lanes.fast.min-concurrency=" + concurrency,
                     "--laneway.pool.lanes.fast.max-concurrency=" + concurrency))) {
                 pool.awaitReady(Duration.ofSeconds(120), () -> Services.ready(port));
+                PROCESSES.put(POOL, pool.pid());
                 Thread.sleep(WARMUP_SECONDS * 1000L); // warm-up before the measured window (a benchmark phase, not synchronisation)
                 long before = PoolBenchmark.single(db, "select count(*) from demo_work");
+                CpuTimes cpuBefore = CpuTimes.of(PROCESSES);
                 Thread.sleep(SWEEP_SECONDS * 1000L);
                 long after = PoolBenchmark.single(db, "select count(*) from demo_work");
-                return (after - before) / (double) SWEEP_SECONDS;
+                return new FixedRun((after - before) / (double) SWEEP_SECONDS, CpuTable.Phase.since(
+                        "fixed concurrency " + concurrency + " at " + latency + " ms", "envelope", cpuBefore, PROCESSES, after - before));
             }
         }
     }
@@ -120,6 +136,7 @@ public final class AdaptiveStepBenchmark {
             int port = FreePorts.next();
             try (ChildProcess pool = PoolBenchmark.startPool(root, runDir, infra, bootstrap, port, poolArgs(downstreamUrl, "adaptive"))) {
                 pool.awaitReady(Duration.ofSeconds(120), () -> Services.ready(port));
+                PROCESSES.put(POOL, pool.pid());
                 long[] phases = {LOW, HIGH, LOW};
                 int second = 0;
                 long start = System.nanoTime();
@@ -130,7 +147,8 @@ public final class AdaptiveStepBenchmark {
                         second++;
                         long due = start + second * 1_000_000_000L;
                         Thread.sleep(Math.max(0, (due - System.nanoTime()) / 1_000_000)); // one sample per second
-                        samples.add(new Sample(second, latency, limit(port), PoolBenchmark.single(db, "select count(*) from demo_work")));
+                        samples.add(new Sample(second, latency, limit(port), PoolBenchmark.single(db, "select count(*) from demo_work"),
+                                CpuTimes.of(PROCESSES)));
                     }
                 }
             }
@@ -154,7 +172,7 @@ public final class AdaptiveStepBenchmark {
         }
     }
 
-    private static String report(Map<Long, Map<Integer, Double>> fixed, List<Sample> samples) {
+    private static String report(Map<Long, Map<Integer, FixedRun>> fixed, List<Sample> samples) {
         StringBuilder out = new StringBuilder();
         out.append("\n## Adaptive limit under a latency step ").append(LocalDate.now()).append(", commit ").append(Machine.commit())
                 .append('\n').append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
@@ -167,10 +185,12 @@ public final class AdaptiveStepBenchmark {
         out.append("\n|---|").append("---|".repeat(fixed.size())).append('\n');
         for (int c : SWEEP) {
             out.append("| ").append(c).append(" |");
-            fixed.values().forEach(m -> out.append(String.format(" %,.0f |", m.get(c))));
+            fixed.values().forEach(m -> out.append(String.format(" %,.0f |", m.get(c).rate())));
             out.append('\n');
         }
         out.append("\nAdaptive run, per phase:\n\n| phase | latency | limit at end | settled after | adaptive envelopes/s (2nd half) | best fixed | ratio |\n|---|---|---|---|---|---|---|\n");
+        List<CpuTable.Phase> cpu = new ArrayList<>();
+        fixed.values().forEach(m -> m.values().forEach(run -> cpu.add(run.cpu())));
         for (int phase = 0; phase < 3; phase++) {
             List<Sample> in = samples.subList(phase * PHASE_SECONDS, (phase + 1) * PHASE_SECONDS);
             long latency = in.get(0).latency();
@@ -179,13 +199,16 @@ public final class AdaptiveStepBenchmark {
             Sample mid = in.get(in.size() / 2);
             Sample end = in.get(in.size() - 1);
             double rate = (end.effects() - mid.effects()) / (double) (end.second() - mid.second());
-            double best = fixed.get(latency).values().stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+            double best = fixed.get(latency).values().stream().mapToDouble(FixedRun::rate).max().orElse(Double.NaN);
+            cpu.add(new CpuTable.Phase("adaptive, phase " + (phase + 1) + " at " + latency + " ms (2nd half)", "envelope",
+                    end.cpu().minus(mid.cpu()).microsPer(end.effects() - mid.effects())));
             out.append(String.format("| %d | %d ms | %.0f | %s | %,.0f | %,.0f | %.2f |%n", phase + 1, latency, finalLimit,
                     settled < 0 ? "not settled" : settled + " s", rate, best, rate / best));
         }
         out.append("\nLimit per second: ");
         samples.forEach(s -> out.append(String.format("%.0f ", s.limit())));
-        out.append('\n');
+        out.append("\n\nCPU per envelope, from the OS (user + system), over each fixed run's measured window and the second half of"
+                + " each adaptive phase:\n\n").append(CpuTable.render(cpu));
         return out.toString();
     }
 

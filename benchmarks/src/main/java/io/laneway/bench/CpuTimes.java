@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * CPU time (user + system, as the OS counts it) of named processes at one moment, or spent between two. PostgreSQL
- * counts with its backends (the postmaster forks one per connection); any other process counts alone (the benchmark's
+ * CPU time (user + system, as the OS counts it) of named processes at one moment, or spent between two. PostgreSQL (a
+ * name starting with {@link #POSTGRES}) counts with its backends (the postmaster forks one per connection); any other process counts alone (the benchmark's
  * own JVM is the parent of every service it starts).
  */
 record CpuTimes(Map<String, Long> nanos) {
@@ -16,7 +16,7 @@ record CpuTimes(Map<String, Long> nanos) {
     static CpuTimes of(Map<String, Long> pids) {
         Map<String, Long> nanos = new LinkedHashMap<>();
         pids.forEach((name, pid) -> nanos.put(name, ProcessHandle.of(pid)
-                .map(process -> name.equals(POSTGRES) ? withDescendants(process) : cpuNanos(process)).orElse(0L)));
+                .map(process -> name.startsWith(POSTGRES) ? withDescendants(process) : cpuNanos(process)).orElse(0L)));
         return new CpuTimes(nanos);
     }
 

@@ -65,12 +65,9 @@ public final class IngestBenchmark {
     }
 
     /** CPU per envelope of each process over one phase, in µs; the load generator's last. */
-    private record PhaseCpu(String phase, Map<String, Double> micros) {
-        static PhaseCpu of(String phase, CpuTimes before, Map<String, Long> processes, long envelopes, double loadGeneratorNanos) {
-            Map<String, Double> micros = CpuTimes.of(processes).minus(before).microsPer(envelopes);
-            micros.put("load generator", loadGeneratorNanos / 1e3 / Math.max(1, envelopes));
-            return new PhaseCpu(phase, micros);
-        }
+    private static CpuTable.Phase phase(String name, CpuTimes before, Map<String, Long> processes, long envelopes, double loadGeneratorNanos) {
+        return CpuTable.Phase.since(name, "envelope", before, processes, envelopes)
+                .with("load generator", loadGeneratorNanos / 1e3 / Math.max(1, envelopes));
     }
 
     private static double wrkNanos(Wrk.Run run) {
@@ -104,8 +101,8 @@ public final class IngestBenchmark {
         System.out.printf("single-envelope maximum (wrk, %d connections) ...%n", CONNECTIONS);
         CpuTimes cpu = CpuTimes.of(processes);
         Wrk.Run singleMax = Wrk.run(url, script, CONNECTIONS, PHASE);
-        List<PhaseCpu> phases = new ArrayList<>();
-        phases.add(PhaseCpu.of("POST /v1/messages, max (wrk, " + CONNECTIONS + " connections)", cpu, processes, accepted(singleMax),
+        List<CpuTable.Phase> phases = new ArrayList<>();
+        phases.add(phase("POST /v1/messages, max (wrk, " + CONNECTIONS + " connections)", cpu, processes, accepted(singleMax),
                 wrkNanos(singleMax)));
         // -Dbench.latencyRate=N measures the latency phase at a fixed rate instead (to compare settings at one rate)
         String fixedRate = System.getProperty("bench.latencyRate");
@@ -123,7 +120,7 @@ public final class IngestBenchmark {
         String routerBefore = Services.metrics(port);
         cpu = CpuTimes.of(processes);
         Wrk.Run singleHalf = Wrk.run(url, paced, CONNECTIONS, latencyPhase);
-        phases.add(PhaseCpu.of("POST /v1/messages at half max", cpu, processes, accepted(singleHalf), wrkNanos(singleHalf)));
+        phases.add(phase("POST /v1/messages at half max", cpu, processes, accepted(singleHalf), wrkNanos(singleHalf)));
         String routerAfter = Services.metrics(port);
         // the same requests as the router saw them: Tomcat in to response out, and of that the wait for Kafka's ack
         double routerP99 = 1000 * Figures.histogramQuantileBetween(routerBefore, routerAfter, "http_server_requests_seconds",
@@ -138,7 +135,7 @@ public final class IngestBenchmark {
         cpu = CpuTimes.of(processes);
         long generatorBefore = CpuTimes.cpuNanos(ProcessHandle.current());
         var batchMax = batches.closedLoop(batch.toString(), 8, PHASE);
-        phases.add(PhaseCpu.of("POST /v1/messages:batch x100, max (8 clients)", cpu, processes, batchMax.accepted() * 100,
+        phases.add(phase("POST /v1/messages:batch x100, max (8 clients)", cpu, processes, batchMax.accepted() * 100,
                 CpuTimes.cpuNanos(ProcessHandle.current()) - generatorBefore));
 
         List<String> rows = new ArrayList<>();
@@ -164,6 +161,7 @@ public final class IngestBenchmark {
         Figures.put("ingest.single.half.router.p99", routerP99);
         Figures.put("ingest.single.half.ack.p99", ackP99);
         Figures.put("ingest.failures", failures);
+        Figures.put("ingest.single.router.cpu.us", phases.getFirst().micros().get("router-service"));
 
         String report = String.format("""
 
@@ -184,21 +182,9 @@ public final class IngestBenchmark {
                 Math.round(Machine.totalMemoryGiB()), System.getProperty("os.name") + " " + System.getProperty("os.arch"),
                 System.getProperty("bench.router.jvmArgs", "").isBlank() ? ""
                         : " with `-Dbench.router.jvmArgs=\"" + System.getProperty("bench.router.jvmArgs") + "\"`",
-                WARM.toSeconds(), PHASE.toSeconds(), String.join("\n", rows), failures, cpuTable(phases));
+                WARM.toSeconds(), PHASE.toSeconds(), String.join("\n", rows), failures, CpuTable.render(phases));
         System.out.println(report);
         Results.append(Path.of(System.getProperty("laneway.home", ".")), "ingest.md", null, report);
-    }
-
-    private static String cpuTable(List<PhaseCpu> phases) {
-        List<String> processes = phases.getFirst().micros().keySet().stream().toList();
-        StringBuilder table = new StringBuilder("| phase | ").append(String.join(" | ", processes)).append(" |\n|---")
-                .append("|---".repeat(processes.size())).append("|\n");
-        for (PhaseCpu phase : phases) {
-            table.append("| ").append(phase.phase());
-            processes.forEach(p -> table.append(String.format(" | %.0f", phase.micros().get(p))));
-            table.append(" |\n");
-        }
-        return table.toString();
     }
 
     /** {@code sync}: the dirty pages of earlier phases go to disk now, not during the next measurement. */

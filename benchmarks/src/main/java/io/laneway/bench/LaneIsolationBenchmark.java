@@ -57,19 +57,26 @@ public final class LaneIsolationBenchmark {
             awaitCompleted(measure(http, platform, Math.min(SECONDS, 10)), Duration.ofMinutes(2));
 
             System.out.printf("fast lane alone: %d msg/s for %d s ...%n", RATE, SECONDS);
+            Map<String, Long> processes = PlatformCosts.processes(platform);
+            CpuTimes cpu = CpuTimes.of(processes);
             List<String> idle = measure(http, platform, SECONDS);
             boolean idleDone = awaitCompleted(idle, Duration.ofMinutes(2));
+            List<CpuTable.Phase> cpuPhases = new ArrayList<>();
+            cpuPhases.add(CpuTable.Phase.since("heavy lane idle (the baseline)", "fast-lane message", cpu, processes, idle.size()));
 
             flooding = true;
             AtomicLong floodAccepted = new AtomicLong();
             AtomicLong floodRefused = new AtomicLong();
             Thread flood = Thread.ofPlatform().daemon().name("heavy-flood").start(() -> flood(http, platform, floodAccepted, floodRefused));
             Thread.sleep(5_000); // let the heavy lane's backlog build before measuring (pacing of the load generator)
-            long heavyBefore = heavyProcessed(platform);
+            long heavyBefore = Services.processed(platform.ports().pool(), "heavy");
             System.out.printf("fast lane while the heavy lane is flooded (%d report.render/s offered) ...%n", FLOOD_PER_SECOND);
+            cpu = CpuTimes.of(processes);
             List<String> flooded = measure(http, platform, SECONDS);
             boolean floodedDone = awaitCompleted(flooded, Duration.ofMinutes(2));
-            long heavyDuring = heavyProcessed(platform) - heavyBefore;
+            long heavyDuring = Services.processed(platform.ports().pool(), "heavy") - heavyBefore;
+            cpuPhases.add(CpuTable.Phase.since("heavy lane flooded", "envelope processed (fast + heavy)", cpu, processes,
+                    flooded.size() + heavyDuring));
             // the heavy lane's end-to-end latency for the suite: only this benchmark gives that lane work
             String scrape = Services.metrics(platform.ports().pool());
             for (double q : new double[] {0.5, 0.99}) {
@@ -80,7 +87,10 @@ public final class LaneIsolationBenchmark {
             flood.join(10_000);
             tailing = false;
             tail.join(5_000);
-            report = report(latencies(idle), idleDone, latencies(flooded), floodedDone, floodAccepted.get(), floodRefused.get(), heavyDuring);
+            report = report(latencies(idle), idleDone, latencies(flooded), floodedDone, floodAccepted.get(), floodRefused.get(), heavyDuring)
+                    + "\nCPU per unit of work in each phase, from the OS (user + system; the broker runs in the benchmark JVM; the"
+                    + " flooded phase's unit includes the heavy lane's " + PAGES + "-page reports):\n\n" + CpuTable.render(cpuPhases);
+            Figures.put("isolation.idle.cpu.us.per.message", cpuPhases.getFirst().total());
         }
         System.out.println(report);
         Results.append(root, "isolation.md", "# Lane isolation benchmark results\n\nCommand: `bench/isolation`. Target (issue #8): "
@@ -137,12 +147,6 @@ public final class LaneIsolationBenchmark {
                 refused.addAndGet(perBatch);
             }
         }
-    }
-
-    private static long heavyProcessed(Platform platform) {
-        return Services.metrics(platform.ports().pool()).lines()
-                .filter(l -> l.startsWith("laneway_pool_envelopes_total") && l.contains("lane=\"heavy\"") && l.contains("outcome=\"processed\""))
-                .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
     /** Notes when each measured message's COMPLETED event became visible on laneway.lifecycle. */

@@ -33,19 +33,23 @@ final class PlatformCosts {
     }
 
     static Snapshot take(Platform platform) {
-        Map<String, Long> cpu = new LinkedHashMap<>();
-        cpu.put("benchmark JVM (Kafka broker, load generator)", CpuTimes.cpuNanos(ProcessHandle.current()));
+        return new Snapshot(System.nanoTime(), CpuTimes.of(processes(platform)).nanos(),
+                endOffsets(platform.infrastructure().kafkaBootstrapServers()));
+    }
+
+    /** The platform's processes by name: this JVM (the broker runs in it), each service, PostgreSQL, the registry. */
+    static Map<String, Long> processes(Platform platform) {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        pids.put("benchmark JVM (Kafka broker, load generator)", ProcessHandle.current().pid());
         for (ChildProcess service : platform.services()) {
-            cpu.put(service.name(), ProcessHandle.of(service.pid()).map(CpuTimes::cpuNanos).orElse(0L));
+            pids.put(service.name(), service.pid());
         }
         // the postmaster forks one backend per connection; the services' pools keep theirs open for the whole run
-        cpu.put(POSTGRES, ProcessHandle.of(platform.infrastructure().postgres().postmasterPid())
-                .map(CpuTimes::withDescendants)
-                .orElse(0L));
-        cpu.put("schema registry", platform.infrastructure().externalProcessIds().stream()
-                .filter(pid -> pid != platform.infrastructure().postgres().postmasterPid())
-                .mapToLong(pid -> ProcessHandle.of(pid).map(CpuTimes::cpuNanos).orElse(0L)).sum());
-        return new Snapshot(System.nanoTime(), cpu, endOffsets(platform.infrastructure().kafkaBootstrapServers()));
+        long postmaster = platform.infrastructure().postgres().postmasterPid();
+        pids.put(POSTGRES, postmaster);
+        platform.infrastructure().externalProcessIds().stream().filter(pid -> pid != postmaster).findFirst()
+                .ifPresent(registry -> pids.put("schema registry", registry));
+        return pids;
     }
 
     /** Two tables: CPU per process (share of one core and per unit) and offsets per topic per unit. */

@@ -355,6 +355,7 @@ public final class PoolBenchmark {
         if (listener != null && parallel != null) {
             Figures.put("pool.listener.eps", listener.perSecond());
             Figures.put("pool.parallel.eps", parallel.perSecond());
+            Figures.put("pool.listener.cpu.micros", listener.cpuMicrosTotal());
         }
         if (listener != null && parallel != null) {
             double vsListener = pool.perSecond() / listener.perSecond();

@@ -73,11 +73,11 @@ public final class ProjectionBenchmark {
             long events = preload(bootstrap, infra.schemaRegistryUrl());
 
             Map<String, Long> baselineProcesses = new LinkedHashMap<>();
-            baselineProcesses.put("benchmark JVM (the plain consumer)", ProcessHandle.current().pid());
+            baselineProcesses.put("benchmark JVM (plain consumer, query client)", ProcessHandle.current().pid());
             baselineProcesses.put("Kafka broker", broker.pid());
             CpuTimes beforeBaseline = CpuTimes.of(baselineProcesses);
             double baseline = plainConsumer(bootstrap, infra.schemaRegistryUrl(), events);
-            String baselineCpu = perUnit(CpuTimes.of(baselineProcesses).minus(beforeBaseline), events, "event, plain consumer");
+            CpuTable.Phase baselineCpu = CpuTable.Phase.since("plain consumer (baseline)", "event", beforeBaseline, baselineProcesses, events);
             System.out.printf("baseline: plain consumer + Avro decode: %,.0f events/s%n", baseline);
 
             int portA = FreePorts.next();
@@ -93,7 +93,10 @@ public final class ProjectionBenchmark {
                 materializing.put("Kafka broker", broker.pid());
                 CpuTimes beforeMaterialize = CpuTimes.of(materializing);
                 double[] materialize = awaitMaterialized(bootstrap, events, started);
-                String materializeCpu = perUnit(CpuTimes.of(materializing).minus(beforeMaterialize), events, "event, projection");
+                CpuTable.Phase materializeCpu = CpuTable.Phase.since("materializing, from the instance's start to zero lag", "event",
+                        beforeMaterialize, materializing, events);
+                Figures.put("projection.cpu.us.per.event", materializeCpu.total());
+                Figures.put("projection.baseline.cpu.us.per.event", baselineCpu.total());
                 System.out.printf("one instance materializes %,d events at %,.0f events/s (%.1f s after start)%n", events,
                         materialize[0], materialize[1]);
 
@@ -109,16 +112,15 @@ public final class ProjectionBenchmark {
                     serving.put("projection-service (queried)", first.pid());
                     serving.put("projection-service (the other)", second.pid());
                     serving.put("Kafka broker", broker.pid());
-                    serving.put("benchmark JVM (the query client)", ProcessHandle.current().pid());
+                    serving.put("benchmark JVM (plain consumer, query client)", ProcessHandle.current().pid());
                     CpuTimes beforeQueries = CpuTimes.of(serving);
                     queries(http, portA, "127.0.0.1:" + portB, local, routed);
-                    String queryCpu = perUnit(CpuTimes.of(serving).minus(beforeQueries), QUERIES, "query");
+                    CpuTable.Phase queryCpu = CpuTable.Phase.since("querying, after " + WARMUP_QUERIES + " warm-up queries", "query",
+                            beforeQueries, serving, QUERIES);
                     table.append(report(events, baseline, materialize, local, routed))
-                            .append("\nCPU, µs per unit, from the OS (user + system). Materializing, from the instance's start to zero lag"
-                                    + " (so its start and JIT are in it; the plain consumer runs in the benchmark JVM):\n\n")
-                            .append(baselineCpu).append('\n').append(materializeCpu)
-                            .append("\nQuerying, over the timed queries after ").append(WARMUP_QUERIES).append(" warm-up queries:\n\n")
-                            .append(queryCpu);
+                            .append("\nCPU per unit of work, from the OS (user + system); materializing counts from the instance's"
+                                    + " start, so its start and JIT are in it:\n\n")
+                            .append(CpuTable.render(List.of(baselineCpu, materializeCpu, queryCpu)));
                 }
             }
         }
@@ -306,20 +308,6 @@ public final class ProjectionBenchmark {
             command.addAll(List.of(extraArgs.trim().split(";")));
         }
         return ChildProcess.start("projection-service-" + name, command, root, runDir.resolve("projection-" + name + ".log"));
-    }
-
-    /** One Markdown table: each process's CPU per unit, and their sum. */
-    static String perUnit(CpuTimes spent, long units, String unit) {
-        StringBuilder header = new StringBuilder("| µs of CPU");
-        StringBuilder values = new StringBuilder("| per " + unit + " |");
-        double all = 0;
-        for (var process : spent.microsPer(units).entrySet()) {
-            all += process.getValue();
-            header.append(" | ").append(process.getKey());
-            values.append(String.format(" %.1f |", process.getValue()));
-        }
-        return header.append(" | all |\n|---").append("|---".repeat(spent.nanos().size() + 1)).append("|\n")
-                .append(values).append(String.format(" **%.1f** |%n", all)).toString();
     }
 
     private static String report(long events, double baseline, double[] materialize, Histogram local, Histogram routed) {

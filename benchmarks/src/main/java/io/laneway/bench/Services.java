@@ -73,4 +73,12 @@ final class Services {
                 .map(l -> l.replaceAll(".*type=\"([^\"]*)\".*", "$1") + "=" + Math.round(Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))))
                 .sorted().reduce((a, b) -> a + " " + b).orElse("?");
     }
+
+    /** Envelopes the pool has processed so far, on one lane or (lane null) on all, from its counter. */
+    static long processed(int port, String lane) {
+        return Services.metrics(port).lines()
+                .filter(l -> l.startsWith("laneway_pool_envelopes_total") && l.contains("outcome=\"processed\"")
+                        && (lane == null || l.contains("lane=\"" + lane + "\"")))
+                .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
 }

@@ -33,7 +33,8 @@ public final class SoakBenchmark {
     private static final int MINUTES = Integer.getInteger("bench.minutes", 20);
     private static final Duration SAMPLE_EVERY = Duration.ofSeconds(15);
 
-    record Sample(long atSeconds, Map<String, Long> rssKb, Map<String, Long> lag) {
+    /** One sampling moment: each service's RSS, the lanes' lag, and for CPU per envelope the processes' CPU and the pool's count. */
+    record Sample(long atSeconds, Map<String, Long> rssKb, Map<String, Long> lag, CpuTimes cpu, long processed) {
     }
 
     /**
@@ -56,7 +57,13 @@ public final class SoakBenchmark {
             String body = "{\"type\":\"demo.greet\",\"priority\":\"normal\",\"payload\":{\"name\":\"soak\"}}";
             System.out.println("warm-up, then capacity: 64 closed-loop clients for 30 s ...");
             load.closedLoop(body, 32, Duration.ofSeconds(15));
-            double capacity = load.closedLoop(body, 64, Duration.ofSeconds(30)).acceptedPerSecond(1);
+            Map<String, Long> processes = PlatformCosts.processes(platform);
+            CpuTimes beforeCapacity = CpuTimes.of(processes);
+            HttpLoad.Result capacityRun = load.closedLoop(body, 64, Duration.ofSeconds(30));
+            // the units are requests accepted: the pool and the projection work behind them, possibly a little later
+            CpuTable.Phase capacityCpu = CpuTable.Phase.since("capacity (64 clients, closed loop, Java client)", "request accepted",
+                    beforeCapacity, processes, capacityRun.accepted());
+            double capacity = capacityRun.acceptedPerSecond(1);
             double rate = capacity / 2;
             System.out.printf("capacity %.0f envelopes/s; soaking at %.0f/s for %d min ...%n", capacity, rate, MINUTES);
 
@@ -74,12 +81,13 @@ public final class SoakBenchmark {
                 while (driver.isAlive()) {
                     driver.join(SAMPLE_EVERY.toMillis()); // the sampling period; ends early when the load is done
                     long at = (System.nanoTime() - started) / 1_000_000_000;
-                    Sample sample = new Sample(at, rss(platform), lag(admin));
+                    Sample sample = new Sample(at, rss(platform), lag(admin), CpuTimes.of(processes),
+                            Services.processed(platform.ports().pool(), null));
                     samples.add(sample);
                     System.out.printf("  %4d s  rss %s  lag %s%n", at, sample.rssKb(), sample.lag());
                 }
             }
-            report = report(capacity, rate, samples, result[0]);
+            report = report(capacity, rate, samples, result[0], capacityCpu);
         }
         System.out.println(report);
         Results.append(root, "soak.md", "# Soak results\n\nCommand: `./bench/soak` (`BENCH_JAVA_OPTS=-Dbench.minutes=N` for another "
@@ -129,7 +137,7 @@ public final class SoakBenchmark {
         return Admin.create(props);
     }
 
-    private static String report(double capacity, double rate, List<Sample> samples, HttpLoad.Result load) {
+    private static String report(double capacity, double rate, List<Sample> samples, HttpLoad.Result load, CpuTable.Phase capacityCpu) {
         int warmupIndex = Math.max(0, samples.size() / 5 - 1);
         Sample afterWarmup = samples.get(warmupIndex);
         Sample last = samples.getLast();
@@ -147,6 +155,12 @@ public final class SoakBenchmark {
         }
         long maxFastLag = samples.subList(warmupIndex, samples.size()).stream().mapToLong(s -> s.lag().get("fast")).max().orElse(0);
         boolean lagOk = maxFastLag <= rate * 10;
+        // CPU per envelope the pool processed, in the first and the second half after the warm-up: a soak that gets
+        // dearer per envelope over time (GC of a growing heap, a store's compactions) shows here
+        Sample middle = samples.get((warmupIndex + samples.size() - 1) / 2);
+        List<CpuTable.Phase> cpu = List.of(capacityCpu, soakPhase("soak, first half after the warm-up", afterWarmup, middle),
+                soakPhase("soak, second half", middle, last));
+        Figures.put("soak.cpu.us.per.envelope", cpu.getLast().total());
         return String.format("""
 
                 ## Soak %s, commit %s
@@ -158,9 +172,16 @@ public final class SoakBenchmark {
                 Fast-lane lag after warm-up: max %,d records, at the end %,d (bound: 10 s of traffic = %,.0f): %s.
                 Requests: %,d sent, %,d accepted, %,d not accepted; latency p50 %.1f ms, p99 %.1f ms.
                 RSS growth < 10%%: %s.
-                """, LocalDate.now(), Machine.commit(), Runtime.getRuntime().availableProcessors(), Machine.totalMemoryGiB(), MINUTES, capacity,
+
+                CPU per unit of work, from the OS (user + system; the broker runs in the benchmark JVM with the load generator):
+
+                %s""", LocalDate.now(), Machine.commit(), Runtime.getRuntime().availableProcessors(), Machine.totalMemoryGiB(), MINUTES, capacity,
                 rate, SAMPLE_EVERY.toSeconds(), SERVICE_JVM_ARGS, t, maxFastLag, last.lag().get("fast"), rate * 10, lagOk ? "bounded" : "NOT bounded",
                 load == null ? 0 : load.requests(), load == null ? 0 : load.accepted(), load == null ? 0 : load.failed(),
-                load == null ? 0 : load.p(50), load == null ? 0 : load.p(99), rssOk ? "met" : "missed");
+                load == null ? 0 : load.p(50), load == null ? 0 : load.p(99), rssOk ? "met" : "missed", CpuTable.render(cpu));
+    }
+
+    private static CpuTable.Phase soakPhase(String name, Sample from, Sample to) {
+        return new CpuTable.Phase(name, "envelope processed", to.cpu().minus(from.cpu()).microsPer(to.processed() - from.processed()));
     }
 }

@@ -53,9 +53,32 @@ final class SuiteTable {
                 times(projection / figure(f, "projection.baseline.per.second")), ">= 50,000/s");
         row(t, "projection query p99, local / routed", ms(f, "projection.local.p99") + " / " + ms(f, "projection.routed.p99"), "", "",
                 "<= 5 ms / <= 20 ms");
+        cpuRows(t, f);
         peakRssKb.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
                 row(t, "peak RSS, " + e.getKey(), num(e.getValue() / 1024.0, "MiB"), "", "", ""));
         return t.toString();
+    }
+
+    /** CPU per unit of work, all processes unless named (issue 28's goals), from each step's own CPU table. */
+    private static void cpuRows(StringBuilder t, Properties f) {
+        row(t, "CPU per POST /v1/messages, router, at the maximum", micros(f, "ingest.single.router.cpu.us"), "", "", "<= 100 µs");
+        double pool = figure(f, "pool.cpu.micros");
+        double listener = figure(f, "pool.listener.cpu.micros");
+        row(t, "CPU per envelope, pool path (pool + broker + PostgreSQL)", micros(f, "pool.cpu.micros"),
+                "Spring Kafka listener " + micros(f, "pool.listener.cpu.micros"), times(pool / listener), "<= 100 µs");
+        row(t, "CPU per fast-lane message, end to end (isolation, heavy lane idle)", micros(f, "isolation.idle.cpu.us.per.message"),
+                "", "", "");
+        double saga = figure(f, "cpu.ms.per.saga");
+        row(t, "CPU per completed saga", Double.isNaN(saga) ? "n/a" : String.format(Locale.ROOT, "%.2f ms", saga), "", "", "<= 2 ms");
+        double projection = figure(f, "projection.cpu.us.per.event");
+        row(t, "CPU per event materialized, projection + broker", micros(f, "projection.cpu.us.per.event"),
+                "plain consumer " + micros(f, "projection.baseline.cpu.us.per.event"),
+                times(projection / figure(f, "projection.baseline.cpu.us.per.event")), "");
+    }
+
+    private static String micros(Properties f, String key) {
+        double value = figure(f, key);
+        return Double.isNaN(value) ? "n/a" : CpuTable.micros(value) + " µs";
     }
 
     private static void row(StringBuilder t, String area, String measured, String baseline, String ratio, String target) {
