@@ -22,6 +22,39 @@ final class JitActivity {
     private JitActivity() {
     }
 
+    /** About ten seconds of a benchmark's warm-up load. */
+    @FunctionalInterface
+    interface WarmUpWindow {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs the window again and again until the compiler threads of these JVMs together use less than {@code settledCores}
+     * of one core over one window, or {@code max} has passed; returns what happened, for the report.
+     */
+    static String warmUntilSettled(List<Long> jvms, double settledCores, java.time.Duration max, WarmUpWindow window) throws Exception {
+        long began = System.nanoTime();
+        long compiled = compilerNanos(jvms);
+        if (compiled < 0) {
+            window.run();
+            return "one warm-up window, not paced by JIT activity (no /proc)";
+        }
+        double share = Double.NaN;
+        while (System.nanoTime() - began < max.toNanos()) {
+            long windowStart = System.nanoTime();
+            window.run();
+            long now = compilerNanos(jvms);
+            share = (double) (now - compiled) / (System.nanoTime() - windowStart);
+            compiled = now;
+            System.out.printf("warm-up: JIT compiler threads used %.0f%% of one core in the last window%n", 100 * share);
+            if (share < settledCores) {
+                break;
+            }
+        }
+        return String.format("JIT compiler threads at %.0f%% of one core in the warm-up's last window, after %d s (settled below %.0f%%, at most %d s)",
+                100 * share, (System.nanoTime() - began) / 1_000_000_000L, 100 * settledCores, max.toSeconds());
+    }
+
     /** Compiler-thread CPU nanoseconds summed over these processes; -1 where /proc is not there (not Linux). */
     static long compilerNanos(List<Long> pids) {
         if (!Files.isDirectory(Path.of("/proc/self/task"))) {

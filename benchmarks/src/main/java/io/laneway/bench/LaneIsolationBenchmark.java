@@ -37,6 +37,7 @@ public final class LaneIsolationBenchmark {
     private static final Map<String, Long> completedAt = new ConcurrentHashMap<>();
     private static volatile boolean tailing = true;
     private static volatile boolean flooding;
+    private static String warmUp = "";
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("laneway.home", ".")).toAbsolutePath().normalize();
@@ -54,7 +55,12 @@ public final class LaneIsolationBenchmark {
             Thread tail = Thread.ofPlatform().daemon().name("lifecycle-tail").start(() -> tail(platform));
             HttpClient http = HttpClient.newHttpClient();
             System.out.println("warm-up ...");
-            awaitCompleted(measure(http, platform, Math.min(SECONDS, 10)), Duration.ofMinutes(2));
+            // until the JIT compilers settle: measured after 10 s of warm-up, the fast lane cost 22 ms of CPU per message
+            // across the platform (isolation.md, 2026-12-05), most of it compiling
+            List<String> warm = new ArrayList<>();
+            warmUp = JitActivity.warmUntilSettled(List.copyOf(Profiles.platformJvms(platform).values()), 0.10, Duration.ofSeconds(240),
+                    () -> warm.addAll(measure(http, platform, 10)));
+            awaitCompleted(warm, Duration.ofMinutes(2));
 
             System.out.printf("fast lane alone: %d msg/s for %d s ...%n", RATE, SECONDS);
             Map<String, Long> processes = PlatformCosts.processes(platform);
@@ -190,7 +196,7 @@ public final class LaneIsolationBenchmark {
         return "\n## Lane isolation benchmark " + LocalDate.now() + ", commit " + Machine.commit() + "\n"
                 + "Machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + String.format("%.0f", Machine.totalMemoryGiB())
                 + " GiB. Command: `bench/isolation` (" + RATE + " demo.greet/s for " + SECONDS + " s per phase, open loop; flood: "
-                + FLOOD_PER_SECOND + " report.render/s offered, " + PAGES + " pages each; everything on the same 2 cores"
+                + FLOOD_PER_SECOND + " report.render/s offered, " + PAGES + " pages each; everything on the same 2 cores; warm-up " + warmUp
                 + (System.getProperty("bench.pool.args", "").isBlank() ? "" : "; pool: " + System.getProperty("bench.pool.args")) + ").\n\n"
                 + "| fast lane, POST -> COMPLETED visible | n | p50 | p99 | max |\n|---|---|---|---|---|\n"
                 + String.format("| heavy lane idle | %d%s | %d ms | %d ms | %d ms |%n", idle.getTotalCount(), idleDone ? "" : " (timed out)",

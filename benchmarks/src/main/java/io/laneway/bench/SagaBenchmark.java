@@ -157,27 +157,11 @@ public final class SagaBenchmark {
      * sagas are awaited, so the measurement starts warm and without a backlog, as after the burst.
      */
     private static String warmUntilJitSettles(HttpClient http, Platform platform, List<Long> jvms) throws Exception {
-        long began = System.nanoTime();
-        long compiled = JitActivity.compilerNanos(jvms);
-        if (compiled < 0) {
-            return "warm-up not paced by JIT activity (no /proc)";
-        }
-        double share = Double.NaN;
         List<String> posted = new ArrayList<>();
-        while (System.nanoTime() - began < WARMUP_MAX_SECONDS * 1_000_000_000L) {
-            long windowStart = System.nanoTime();
-            posted.addAll(postPaced(http, platform, WARMUP_RATE, 100, tick -> { }));
-            long now = JitActivity.compilerNanos(jvms);
-            share = (double) (now - compiled) / (System.nanoTime() - windowStart);
-            compiled = now;
-            System.out.printf("warm-up at %d orders/s: JIT compiler threads used %.0f%% of one core in the last 10 s%n", WARMUP_RATE, 100 * share);
-            if (share < SETTLED_JIT_CORES) {
-                break;
-            }
-        }
+        String settled = JitActivity.warmUntilSettled(jvms, SETTLED_JIT_CORES, Duration.ofSeconds(WARMUP_MAX_SECONDS),
+                () -> posted.addAll(postPaced(http, platform, WARMUP_RATE, 100, tick -> { })));
         awaitDecided(posted, Duration.ofMinutes(5)); // a backlog left by the compilers' share is not the measurement's
-        return String.format("%.0f%% of one core in the warm-up's last 10 s (after %d s at %d orders/s; settled below %.0f%%, at most %d s)",
-                100 * share, (System.nanoTime() - began) / 1_000_000_000L, WARMUP_RATE, 100 * SETTLED_JIT_CORES, WARMUP_MAX_SECONDS);
+        return settled + ", at " + WARMUP_RATE + " orders/s";
     }
 
     /**
