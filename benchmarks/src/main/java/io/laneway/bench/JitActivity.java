@@ -51,7 +51,7 @@ final class JitActivity {
                 break;
             }
         }
-        return String.format("JIT compiler threads at %.0f%% of one core in the warm-up's last window, after %d s (settled below %.0f%%, at most %d s)",
+        return String.format("JIT compiler threads at %.1f%% of one core in the warm-up's last window, after %d s (settled below %.1f%%, at most %d s)",
                 100 * share, (System.nanoTime() - began) / 1_000_000_000L, 100 * settledCores, max.toSeconds());
     }
 

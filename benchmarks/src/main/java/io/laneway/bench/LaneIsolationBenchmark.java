@@ -38,6 +38,7 @@ public final class LaneIsolationBenchmark {
     private static volatile boolean tailing = true;
     private static volatile boolean flooding;
     private static String warmUp = "";
+    private static List<String> flames = List.of();
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("laneway.home", ".")).toAbsolutePath().normalize();
@@ -65,8 +66,10 @@ public final class LaneIsolationBenchmark {
             System.out.printf("fast lane alone: %d msg/s for %d s ...%n", RATE, SECONDS);
             Map<String, Long> processes = PlatformCosts.processes(platform);
             CpuTimes cpu = CpuTimes.of(processes);
+            Profiles profiles = Profiles.startIfRequested(Profiles.platformJvms(platform)); // -Dbench.profile=true: this phase
             List<String> idle = measure(http, platform, SECONDS);
             boolean idleDone = awaitCompleted(idle, Duration.ofMinutes(2));
+            flames = profiles.stop(root, "isolation");
             List<CpuTable.Phase> cpuPhases = new ArrayList<>();
             cpuPhases.add(CpuTable.Phase.since("heavy lane idle (the baseline)", "fast-lane message", cpu, processes, idle.size()));
 
@@ -95,7 +98,9 @@ public final class LaneIsolationBenchmark {
             tail.join(5_000);
             report = report(latencies(idle), idleDone, latencies(flooded), floodedDone, floodAccepted.get(), floodRefused.get(), heavyDuring)
                     + "\nCPU per unit of work in each phase, from the OS (user + system; the broker runs in the benchmark JVM; the"
-                    + " flooded phase's unit includes the heavy lane's " + PAGES + "-page reports):\n\n" + CpuTable.render(cpuPhases);
+                    + " flooded phase's unit includes the heavy lane's " + PAGES + "-page reports):\n\n" + CpuTable.render(cpuPhases)
+                    + (flames.isEmpty() ? "" : "\nFlame graphs of the phase with the heavy lane idle (`-Dbench.profile=true`; sampling costs CPU,"
+                    + " so read them for shares):\n" + String.join("\n", flames) + "\n");
             Figures.put("isolation.idle.cpu.us.per.message", cpuPhases.getFirst().total());
         }
         System.out.println(report);
