@@ -28,6 +28,9 @@ public final class RouterCpuBenchmark {
     private static final Duration WARM = Duration.ofSeconds(Long.getLong("bench.warmSeconds", 60));
     private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("bench.seconds", 20));
     private static final int CONNECTIONS = 64;
+    /** A light load, as most deployments see most of the day: what a request costs when it does not share its wake-ups. */
+    private static final int LIGHT_RATE = Integer.getInteger("bench.lightRate", 50);
+    private static final int LIGHT_CONNECTIONS = 8;
     /** The body of CEILINGS.md's no-op measurement: about 1 KB of JSON. */
     private static final String BODY = "{\"type\":\"demo.greet\",\"priority\":\"normal\",\"payload\":{\"name\":\"" + "x".repeat(960) + "\"}}";
 
@@ -83,15 +86,25 @@ public final class RouterCpuBenchmark {
         Path paced = Wrk.postScript(runDir, BODY, IngestBenchmark.API_KEY, CONNECTIONS * 1000.0 / half);
         System.out.printf("router at half its maximum (%.0f/s, paced, 30 s) ...%n", half);
         Wrk.run(routerUrl, paced, CONNECTIONS, Duration.ofSeconds(10));
+        var halfBefore = CpuTimes.of(routerProcesses);
         Wrk.Run atHalf = Wrk.run(routerUrl, paced, CONNECTIONS, Duration.ofSeconds(30));
+        List<CpuTable.Phase> cpu = new ArrayList<>();
+        cpu.add(phase("no-op endpoint, maximum (the baseline)", noopRun, noopSpent));
+        cpu.add(phase("router, maximum", routerRun, routerSpent));
+        cpu.add(phase("router, half the maximum", atHalf, CpuTimes.of(routerProcesses).minus(halfBefore)));
+
+        System.out.printf("light load: %d requests/s, no-op endpoint then router, %d s each ...%n", LIGHT_RATE, MEASURE.toSeconds());
+        Path light = Wrk.postScript(runDir, BODY, IngestBenchmark.API_KEY, LIGHT_CONNECTIONS * 1000.0 / LIGHT_RATE);
+        var noopLightBefore = CpuTimes.of(noopProcesses);
+        Wrk.Run noopLight = Wrk.run(noopUrl, light, LIGHT_CONNECTIONS, MEASURE);
+        cpu.add(phase("no-op endpoint, " + LIGHT_RATE + "/s (the baseline)", noopLight, CpuTimes.of(noopProcesses).minus(noopLightBefore)));
+        var routerLightBefore = CpuTimes.of(routerProcesses);
+        Wrk.Run routerLight = Wrk.run(routerUrl, light, LIGHT_CONNECTIONS, MEASURE);
+        cpu.add(phase("router, " + LIGHT_RATE + "/s", routerLight, CpuTimes.of(routerProcesses).minus(routerLightBefore)));
 
         List<String> rows = new ArrayList<>();
         rows.add(row("no-op endpoint (baseline)", noopRun, noopSpent, "no-op endpoint"));
         rows.add(row("router-service POST /v1/messages", routerRun, routerSpent, "router-service"));
-        StringBuilder perProcess = new StringBuilder();
-        routerSpent.nanos().forEach((process, nanos) -> perProcess.append(String.format("| %s | %.0f |%n", process,
-                nanos / 1e3 / routerRun.requests())));
-        perProcess.append(String.format("| wrk (load generator) | %.0f |%n", routerRun.cpuSeconds() * 1e6 / routerRun.requests()));
         double routerMicros = routerSpent.nanos().get("router-service") / 1e3 / routerRun.requests();
         double noopMicros = noopSpent.nanos().get("no-op endpoint") / 1e3 / noopRun.requests();
         Figures.put("router.cpu.us.per.request", routerMicros);
@@ -107,10 +120,8 @@ public final class RouterCpuBenchmark {
                 |---|---|---|---|---|---|
                 %s
 
-                The router's request, per process (µs of CPU per request):
+                CPU per request, per process and phase (from the OS; wrk's own from its threads):
 
-                | process | µs per request |
-                |---|---|
                 %s
                 Router at half its maximum (asked %.0f/s, got %.0f/s; wrk, %d connections paced, 30 s): p50 %.1f ms, p99 %.1f ms, %d non-2xx.
                 Router CPU per request: **%.0f µs**, %.1fx the no-op endpoint's %.0f µs.%s
@@ -119,11 +130,16 @@ public final class RouterCpuBenchmark {
                 (Boolean.getBoolean("bench.profile") ? " with `-Dbench.profile=true`" : "")
                         + (System.getProperty("bench.router.jvmArgs", "").isBlank() ? ""
                         : " with `-Dbench.router.jvmArgs=\"" + System.getProperty("bench.router.jvmArgs") + "\"`"), CONNECTIONS, WARM.toSeconds(),
-                MEASURE.toSeconds(), String.join("\n", rows), perProcess, half, atHalf.perSecond(), CONNECTIONS, atHalf.p50Millis(), atHalf.p99Millis(), atHalf.non2xx() + atHalf.errors(),
+                MEASURE.toSeconds(), String.join("\n", rows), CpuTable.render(cpu), half, atHalf.perSecond(), CONNECTIONS, atHalf.p50Millis(), atHalf.p99Millis(), atHalf.non2xx() + atHalf.errors(),
                 routerMicros, routerMicros / noopMicros, noopMicros,
                 flame == null ? "" : "\nFlame graph of the router's measured phase: [" + flame + "](flames/" + flame + ").");
         System.out.println(report);
         Results.append(root, "router-cpu.md", "# Router CPU per request (`./bench/router-cpu`)\n", report);
+    }
+
+    private static CpuTable.Phase phase(String name, Wrk.Run run, CpuTimes spent) {
+        return new CpuTable.Phase(name, "request", spent.microsPer(run.requests()))
+                .with("wrk (load generator)", run.cpuSeconds() * 1e6 / Math.max(1, run.requests()));
     }
 
     private static String row(String what, Wrk.Run run, CpuTimes spent, String server) {
