@@ -51,14 +51,14 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class PoolBenchmark {
 
-    private static final int RECORDS = Integer.getInteger("bench.records", 400_000);
+    static final int RECORDS = Integer.getInteger("bench.records", 400_000);
     /**
      * The first envelopes each contender processes are its JIT warm-up and are not timed: every contender starts cold (a
      * fresh pool JVM, fresh listener and Parallel Consumer code), and the saga benchmark found freshly started JVMs on
      * these two cores spending up to a third of the machine compiling (benchmarks/results/saga.md, 2026-11-25).
      */
     static final int WARMUP_RECORDS = Integer.getInteger("bench.warmupRecords", RECORDS / 2);
-    private static final int KEYS = 1000;
+    static final int KEYS = 1000;
     static final long WORK_MILLIS = Long.getLong("bench.workMillis", 1);
     static final int PARTITIONS = Topics.all().get(Topics.LANE_FAST);
     static final int PC_CONCURRENCY = Integer.getInteger("bench.pcConcurrency", 16);
@@ -67,10 +67,8 @@ public final class PoolBenchmark {
      * @param cpuMicros  per process, CPU time per envelope over the timed part (after the warm-up), in µs
      * @param statements with {@code -Dlaneway.postgres.statementStats=true}: PostgreSQL's statements per envelope over the
      *                   same part; null otherwise
-     */
-    /**
-     * @param jitMicros of the pool JVM's CPU per envelope, what its JIT compiler threads took (a JVM still compiling is
-     *                  not warm yet); NaN for the baselines
+     * @param jitMicros  of the pool JVM's CPU per envelope, what its JIT compiler threads took (a JVM still compiling is
+     *                   not warm yet); NaN for the baselines
      */
     record Result(String name, long envelopes, double seconds, long duplicates, Map<String, Double> cpuMicros, String statements,
                   List<String> flames, double jitMicros) {
@@ -124,7 +122,9 @@ public final class PoolBenchmark {
                 }
             }
         }
-        report(results);
+        String report = PoolReport.render(results);
+        System.out.println(report);
+        Results.append(root, "pool.md", null, report);
         System.exit(0); // Parallel Consumer leaves non-daemon threads behind (see STACK.md)
     }
 
@@ -305,65 +305,5 @@ public final class PoolBenchmark {
             command.addAll(List.of(extraArgs.trim().split(";")));
         }
         return ChildProcess.start("consumer-pool-service", command, root, runDir.resolve("consumer-pool-service.log"));
-    }
-
-    private static void report(List<Result> results) throws Exception {
-        Result pool = results.get(0); // same work as the baselines: the comparison the target is about
-        StringBuilder table = new StringBuilder();
-        table.append("\n## Pool benchmark ").append(LocalDate.now()).append(", commit ").append(Machine.commit()).append('\n')
-                .append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
-                .append(String.format("%.0f", Machine.totalMemoryGiB())).append(" GiB. Command: `bench/pool`")
-                .append(Profiles.requested() ? " with `-Dbench.profile=true`" : "")
-                .append(Boolean.parseBoolean(System.getProperty("bench.baselines", "true")) ? "" : " and `-Dbench.baselines=false` (the pool alone)")
-                .append(System.getProperty("bench.pool.args", "").isBlank() ? "" : " and `-Dbench.pool.args=" + System.getProperty("bench.pool.args") + "`")
-                .append(" (")
-                .append(RECORDS).append(" envelopes, the first ").append(WARMUP_RECORDS)
-                .append(" of them each contender's untimed JIT warm-up, ").append(KEYS).append(" keys, ").append(WORK_MILLIS)
-                .append(" ms simulated work, ").append(PARTITIONS).append(" partitions; broker as its own process, PostgreSQL 17 with fsync and synchronous_commit on).\n\n")
-                .append("| contender | envelopes/s | Laneway / this | duplicate effects |\n|---|---|---|---|\n");
-        for (Result r : results) {
-            table.append(String.format("| %s | %,.0f | %.2fx | %d |%n", r.name(), r.perSecond(), pool.perSecond() / r.perSecond(),
-                    r.duplicates()));
-        }
-        List<String> processes = results.stream().flatMap(r -> r.cpuMicros().keySet().stream()).distinct().toList();
-        table.append("\nCPU per envelope, µs, over the timed part (each process from its OS counters, user + system; the baselines run in the"
-                + " benchmark JVM):\n\n| contender | ").append(String.join(" | ", processes)).append(" | all |\n|---")
-                .append("|---".repeat(processes.size() + 1)).append("|\n");
-        for (Result r : results) {
-            table.append("| ").append(r.name());
-            processes.forEach(p -> table.append(String.format(" | %.0f", r.cpuMicros().getOrDefault(p, 0.0))));
-            table.append(String.format(" | **%.0f** |%n", r.cpuMicrosTotal()));
-        }
-        results.stream().filter(r -> !Double.isNaN(r.jitMicros())).forEach(r -> table.append(String.format(
-                "%nOf the pool JVM's CPU per envelope, %s: %.0f µs were its JIT compiler threads (a JVM still compiling is not warm yet).%n",
-                r.name(), r.jitMicros())));
-        for (Result r : results) {
-            if (r.statements() != null) {
-                table.append("\nPostgreSQL, ").append(r.name()).append(":\n\n").append(r.statements()).append('\n');
-            }
-            if (!r.flames().isEmpty()) {
-                table.append("\nFlame graphs over the timed part (`-Dbench.profile=true`; sampling costs CPU, so read them for shares), ")
-                        .append(r.name()).append(":\n").append(String.join("\n", r.flames())).append('\n');
-            }
-        }
-        Result listener = results.stream().filter(r -> r.name().startsWith("Spring Kafka listener")).findFirst().orElse(null);
-        Result parallel = results.stream().filter(r -> r.name().startsWith("Parallel Consumer")).findFirst().orElse(null);
-        Figures.put("pool.laneway.eps", pool.perSecond());
-        Figures.put("pool.full.eps", results.get(1).perSecond());
-        Figures.put("pool.duplicates", results.stream().mapToLong(Result::duplicates).sum());
-        Figures.put("pool.cpu.micros", pool.cpuMicrosTotal());
-        if (listener != null && parallel != null) {
-            Figures.put("pool.listener.eps", listener.perSecond());
-            Figures.put("pool.parallel.eps", parallel.perSecond());
-            Figures.put("pool.listener.cpu.micros", listener.cpuMicrosTotal());
-        }
-        if (listener != null && parallel != null) {
-            double vsListener = pool.perSecond() / listener.perSecond();
-            double vsParallel = pool.perSecond() / parallel.perSecond();
-            table.append(String.format("%nTargets (same work): >= 5x the listener: %.2fx (%s); >= 1x Parallel Consumer: %.2fx (%s).%n",
-                    vsListener, vsListener >= 5 ? "met" : "missed", vsParallel, vsParallel >= 1 ? "met" : "missed"));
-        }
-        System.out.println(table);
-        Results.append(Path.of(System.getProperty("laneway.home", ".")), "pool.md", null, table);
     }
 }
