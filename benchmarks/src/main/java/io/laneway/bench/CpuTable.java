@@ -27,6 +27,10 @@ final class CpuTable {
             return new Phase(name, unit, more);
         }
 
+        Phase withUnit(String other) {
+            return new Phase(name, other, micros);
+        }
+
         double total() {
             return micros.values().stream().mapToDouble(Double::doubleValue).sum();
         }

@@ -64,6 +64,8 @@ public final class IngestBenchmark {
         System.exit(0); // the embedded broker leaves non-daemon threads behind
     }
 
+    private static final int RAW_RECORDS = 300_000;
+
     /** CPU per envelope of each process over one phase, in µs; the load generator's last. */
     private static CpuTable.Phase phase(String name, CpuTimes before, Map<String, Long> processes, long envelopes, double loadGeneratorNanos) {
         return CpuTable.Phase.since(name, "envelope", before, processes, envelopes)
@@ -129,7 +131,10 @@ public final class IngestBenchmark {
                 "lane=\"fast\"", 0.99);
 
         System.out.println("raw producer (ProducerPerformance) ...");
-        var raw = RawProducerBaseline.run(bootstrap, "bench.raw", 300_000, 1024);
+        cpu = CpuTimes.of(processes);
+        var raw = RawProducerBaseline.run(bootstrap, "bench.raw", RAW_RECORDS, 1024);
+        phases.add(phase("raw producer, ProducerPerformance (the baseline; its JVM is the load generator)", cpu, processes, RAW_RECORDS,
+                raw.cpuSeconds() * 1e9).withUnit("record"));
         batches.closedLoop(batch.toString(), 4, Duration.ofSeconds(4)); // warm-up
         System.out.println("batch of 100 (8 clients, closed loop) ...");
         cpu = CpuTimes.of(processes);
@@ -174,8 +179,9 @@ public final class IngestBenchmark {
 
                 Non-202 answers during the measured phases: %d.
 
-                CPU per envelope, µs, per process (from the OS, user + system, over each phase; the load generator is `wrk` for
-                single envelopes and the benchmark JVM's HTTP client for batches):
+                CPU per envelope (per record for the raw producer), per process, from the OS (user + system, over each phase; the
+                load generator is `wrk` for single envelopes, ProducerPerformance's JVM for the raw producer, and the benchmark
+                JVM's HTTP client for batches):
 
                 %s
                 """, LocalDate.now(), Machine.commit(), Runtime.getRuntime().availableProcessors(),

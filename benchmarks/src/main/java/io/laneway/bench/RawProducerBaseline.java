@@ -15,7 +15,8 @@ import io.laneway.infra.JdkLocator;
  */
 final class RawProducerBaseline {
 
-    record Result(double recordsPerSecond, double p50Millis, double p99Millis, String line) {
+    /** @param cpuSeconds the producer JVM's CPU (user + system), read when it printed its summary, just before it ends */
+    record Result(double recordsPerSecond, double p50Millis, double p99Millis, String line, double cpuSeconds) {
     }
 
     private static final Pattern SUMMARY = Pattern.compile(
@@ -34,11 +35,13 @@ final class RawProducerBaseline {
                 "enable.idempotence=true", "compression.type=lz4", "linger.ms=5", "batch.size=65536");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).directory(Path.of(".").toFile()).start();
         String last = null;
+        long cpuNanos = 0;
         try (var out = new BufferedReader(new InputStreamReader(process.getInputStream()))) {
             String line;
             while ((line = out.readLine()) != null) {
                 if (line.contains("records sent")) {
                     last = line;
+                    cpuNanos = CpuTimes.cpuNanos(process.toHandle()); // the summary is its last work; after exit it has no CPU to read
                 }
             }
         }
@@ -50,6 +53,6 @@ final class RawProducerBaseline {
         if (!m.find()) {
             throw new IllegalStateException("Unexpected ProducerPerformance summary: " + last);
         }
-        return new Result(Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)), Double.parseDouble(m.group(3)), last);
+        return new Result(Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)), Double.parseDouble(m.group(3)), last, cpuNanos / 1e9);
     }
 }
