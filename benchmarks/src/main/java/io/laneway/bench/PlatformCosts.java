@@ -79,6 +79,27 @@ final class PlatformCosts {
         return out.toString();
     }
 
+    /**
+     * The baseline beside a measurement: the platform's share of a core while idle (no work, just before it), and what that
+     * floor comes to per unit over the measured span, so a reader sees how much of a unit's CPU is work and how much is the
+     * platform merely running.
+     */
+    static String idleFloor(Snapshot idleBefore, Snapshot idleAfter, Snapshot before, Snapshot after, long units, String unit) {
+        double idleSeconds = (idleAfter.takenAtNanos() - idleBefore.takenAtNanos()) / 1e9;
+        double measuredSeconds = (after.takenAtNanos() - before.takenAtNanos()) / 1e9;
+        long idleNanos = 0;
+        StringBuilder each = new StringBuilder();
+        for (var entry : idleAfter.cpuNanos().entrySet()) {
+            long spent = entry.getValue() - idleBefore.cpuNanos().getOrDefault(entry.getKey(), 0L);
+            idleNanos += spent;
+            each.append(each.isEmpty() ? "" : ", ").append(String.format("%s %.1f%%", entry.getKey(), 100 * spent / 1e9 / idleSeconds));
+        }
+        double share = idleNanos / 1e9 / idleSeconds;
+        return String.format("Baseline in the same run: the platform idle for %.0f s just before, %.1f%% of one core (%s); over the"
+                + " measured %.0f s that floor is %.2f ms per %s.%n", idleSeconds, 100 * share, each, measuredSeconds,
+                share * measuredSeconds * 1e3 / Math.max(1, units), unit);
+    }
+
     /** One process's CPU between the snapshots, in ms per unit (0 when it was not measured). */
     static double millisPerUnit(Snapshot before, Snapshot after, String process, long units) {
         long spent = after.cpuNanos().getOrDefault(process, 0L) - before.cpuNanos().getOrDefault(process, 0L);

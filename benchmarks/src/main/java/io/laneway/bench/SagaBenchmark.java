@@ -47,6 +47,8 @@ public final class SagaBenchmark {
     private static final double SETTLED_JIT_CORES = Double.parseDouble(System.getProperty("bench.settledJitCores", "0.10"));
     private static final int WARMUP_MAX_SECONDS = Integer.getInteger("bench.warmupMaxSeconds", 240);
     /** Paced warm-up at the measured rate, but not above this: a rate beyond capacity would pile up a backlog instead. */
+    /** The platform with no orders, measured just before them: the floor under every saga's CPU. */
+    private static final Duration IDLE_BASELINE = Duration.ofSeconds(Long.getLong("bench.idleSeconds", 15));
     private static final int WARMUP_RATE = Math.min(RATE, Integer.getInteger("bench.warmupRate", 150));
 
     private static final Map<String, Long> sentAt = new ConcurrentHashMap<>();
@@ -77,6 +79,10 @@ public final class SagaBenchmark {
             awaitDecided(warmup, Duration.ofMinutes(5));
             List<Long> jvms = List.copyOf(Profiles.platformJvms(platform).values());
             String settled = warmUntilJitSettles(http, platform, jvms);
+            // the baseline in the same run: what the platform costs with no orders at all, just before them
+            PlatformCosts.Snapshot idleBefore = PlatformCosts.take(platform);
+            Thread.sleep(IDLE_BASELINE); // a measured idle phase of the benchmark, not synchronisation
+            PlatformCosts.Snapshot idleAfter = PlatformCosts.take(platform);
 
             String poolBefore = Services.metrics(platform.ports().pool());
             PlatformCosts.Snapshot costsBefore = PlatformCosts.take(platform);
@@ -108,6 +114,7 @@ public final class SagaBenchmark {
             // from the first measured order to the last outcome: the whole platform's work for these sagas
             PlatformCosts.Snapshot costsAfter = PlatformCosts.take(platform);
             String costs = PlatformCosts.report(costsBefore, costsAfter, measured.size(), "saga") + "\n"
+                    + PlatformCosts.idleFloor(idleBefore, idleAfter, costsBefore, costsAfter, measured.size(), "saga") + "\n"
                     + PostgresStatements.report(statementsBefore, PostgresStatements.take(platform.infrastructure().postgres()), measured.size(),
                     PlatformCosts.millisPerUnit(costsBefore, costsAfter, PlatformCosts.POSTGRES, measured.size()), "saga");
             tailing = false;
