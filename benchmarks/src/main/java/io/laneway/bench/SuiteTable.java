@@ -69,7 +69,9 @@ final class SuiteTable {
         row(t, "CPU per fast-lane message, end to end (isolation, heavy lane idle)", micros(f, "isolation.idle.cpu.us.per.message"),
                 "", "", "");
         double saga = figure(f, "cpu.ms.per.saga");
-        row(t, "CPU per completed saga", Double.isNaN(saga) ? "n/a" : String.format(Locale.ROOT, "%.2f ms", saga), "", "", "<= 2 ms");
+        // the goal is for a loaded platform (500 sagas/s); at the suite's light rate the idle floor dominates (saga.md)
+        row(t, "CPU per completed saga, offered " + num(figure(f, "saga.offered.rate"), "/s"),
+                Double.isNaN(saga) ? "n/a" : String.format(Locale.ROOT, "%.2f ms", saga), "", "", "<= 2 ms at 500/s");
         double projection = figure(f, "projection.cpu.us.per.event");
         row(t, "CPU per event materialized, projection + broker", micros(f, "projection.cpu.us.per.event"),
                 "plain consumer " + micros(f, "projection.baseline.cpu.us.per.event"),
