@@ -37,8 +37,6 @@ public final class LaneIsolationBenchmark {
     private static final Map<String, Long> completedAt = new ConcurrentHashMap<>();
     private static volatile boolean tailing = true;
     private static volatile boolean flooding;
-    private static String warmUp = "";
-    private static List<String> flames = List.of();
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("laneway.home", ".")).toAbsolutePath().normalize();
@@ -59,7 +57,7 @@ public final class LaneIsolationBenchmark {
             // until the JIT compilers settle: measured after 10 s of warm-up, the fast lane cost 22 ms of CPU per message
             // across the platform (isolation.md, 2026-12-05), most of it compiling
             List<String> warm = new ArrayList<>();
-            warmUp = JitActivity.warmUntilSettled(List.copyOf(Profiles.platformJvms(platform).values()), 0.10, Duration.ofSeconds(240),
+            String warmUp = JitActivity.warmUntilSettled(List.copyOf(Profiles.platformJvms(platform).values()), 0.10, Duration.ofSeconds(240),
                     () -> warm.addAll(measure(http, platform, 10)));
             awaitCompleted(warm, Duration.ofMinutes(2));
 
@@ -69,7 +67,7 @@ public final class LaneIsolationBenchmark {
             Profiles profiles = Profiles.startIfRequested(Profiles.platformJvms(platform)); // -Dbench.profile=true: this phase
             List<String> idle = measure(http, platform, SECONDS);
             boolean idleDone = awaitCompleted(idle, Duration.ofMinutes(2));
-            flames = profiles.stop(root, "isolation");
+            List<String> flames = profiles.stop(root, "isolation");
             List<CpuTable.Phase> cpuPhases = new ArrayList<>();
             cpuPhases.add(CpuTable.Phase.since("heavy lane idle (the baseline)", "fast-lane message", cpu, processes, idle.size()));
 
@@ -96,8 +94,8 @@ public final class LaneIsolationBenchmark {
             flood.join(10_000);
             tailing = false;
             tail.join(5_000);
-            report = report(latencies(idle), idleDone, latencies(flooded), floodedDone, floodAccepted.get(), floodRefused.get(), heavyDuring)
-                    + "\nCPU per unit of work in each phase, from the OS (user + system; the broker runs in the benchmark JVM; the"
+            report = report(latencies(idle), idleDone, latencies(flooded), floodedDone, floodAccepted.get(), floodRefused.get(), heavyDuring,
+                    warmUp) + "\nCPU per unit of work in each phase, from the OS (user + system; the broker runs in the benchmark JVM; the"
                     + " flooded phase's unit includes the heavy lane's " + PAGES + "-page reports):\n\n" + CpuTable.render(cpuPhases)
                     + (flames.isEmpty() ? "" : "\nFlame graphs of the phase with the heavy lane idle (`-Dbench.profile=true`; sampling costs CPU,"
                     + " so read them for shares):\n" + String.join("\n", flames) + "\n");
@@ -192,7 +190,7 @@ public final class LaneIsolationBenchmark {
     }
 
     private static String report(Histogram idle, boolean idleDone, Histogram flooded, boolean floodedDone, long floodAccepted,
-                                 long floodRefused, long heavyDuring) {
+                                 long floodRefused, long heavyDuring, String warmUp) {
         double ratio = (double) flooded.getValueAtPercentile(99) / Math.max(1, idle.getValueAtPercentile(99));
         Figures.put("isolation.idle.p50", idle.getValueAtPercentile(50));
         Figures.put("isolation.idle.p99", idle.getValueAtPercentile(99));

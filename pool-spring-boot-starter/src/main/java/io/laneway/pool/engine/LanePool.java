@@ -233,9 +233,9 @@ public final class LanePool {
      * KEYS, not records: a consumer fetches partition by partition, so a buffer full of one partition's
      * records may hold only a few keys, and key order lets only one record per key run at a time, so a record-count
      * bound starves the workers (benchmarks/results/design-notes.md#fetch-by-ready-keys). {@code maxBuffered} caps memory when
-     * the keys are few. An open downstream circuit pauses everything (the poll goes on: heartbeats).
+     * the keys are few. An open downstream circuit pauses everything (the poll goes on: heartbeats). Returns the buffer's
+     * fill it decided on.
      */
-    /** Returns the buffer's fill it decided on. */
     private LaneBuffer.Fill pauseOrResume() {
         LaneBuffer.Fill fill = buffer.fill();
         boolean enoughReady = fill.readyKeys() >= Math.max(16, limit.limit() * limit.batchSize() * 2);
